@@ -1,0 +1,44 @@
+import type { ColumnSpec, ColumnType, TableSpec } from "./types";
+
+/** BigQuery allows at most four clustering columns. */
+export const MAX_CLUSTERING_COLUMNS = 4;
+
+export type TableDefinition<C extends readonly ColumnSpec[]> = TableSpec & { readonly columns: C };
+
+/**
+ * Declares a table and checks it is internally consistent (keys, clustering and partition field
+ * are real columns), so a typo in the catalog fails at load time instead of in a deploy.
+ */
+export function defineTable<const C extends readonly ColumnSpec[]>(spec: Omit<TableSpec, "columns"> & { readonly columns: C }): TableDefinition<C> {
+  const names = new Set<string>();
+  for (const column of spec.columns) {
+    if (names.has(column.name)) throw new Error(`catalog: ${spec.dataset}.${spec.name} declares column ${column.name} twice`);
+    names.add(column.name);
+  }
+  const mustExist = (what: string, column: string): void => {
+    if (!names.has(column)) throw new Error(`catalog: ${spec.dataset}.${spec.name} ${what} "${column}" is not a column`);
+  };
+  spec.key.forEach((k) => mustExist("key column", k));
+  spec.clustering.forEach((c) => mustExist("clustering column", c));
+  mustExist("version column", spec.versionColumn);
+  if (spec.clustering.length > MAX_CLUSTERING_COLUMNS) {
+    throw new Error(`catalog: ${spec.dataset}.${spec.name} clusters on ${spec.clustering.length} columns; BigQuery allows ${MAX_CLUSTERING_COLUMNS}`);
+  }
+  const partitioning = spec.partitioning;
+  if (partitioning.kind === "time") {
+    mustExist("partition field", partitioning.field);
+    const type = spec.columns.find((c) => c.name === partitioning.field)?.type;
+    const partitionable: readonly ColumnType[] = ["DATE", "TIMESTAMP"];
+    if (type === undefined || !partitionable.includes(type)) {
+      throw new Error(`catalog: ${spec.dataset}.${spec.name} partition field must be DATE or TIMESTAMP`);
+    }
+    if (!partitioning.requirePartitionFilter && !partitioning.requirePartitionFilterWaiver) {
+      throw new Error(`catalog: ${spec.dataset}.${spec.name} does not require a partition filter and gives no reason`);
+    }
+  }
+  return spec;
+}
+
+export function tableId(table: Pick<TableSpec, "dataset" | "name">): string {
+  return `${table.dataset}.${table.name}`;
+}

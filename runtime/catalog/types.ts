@@ -1,0 +1,210 @@
+/**
+ * The catalog's vocabulary. Everything the platform has (tables, topics, scrapers, processors,
+ * runtime roles, schedules, alerts) is declared once as data of these shapes; infra/ and
+ * runtime/ both read it, so neither side can grow a resource the other does not know about.
+ */
+
+export type ColumnType = "STRING" | "INT64" | "FLOAT64" | "NUMERIC" | "BOOL" | "DATE" | "TIMESTAMP" | "JSON";
+export type ColumnMode = "REQUIRED" | "NULLABLE" | "REPEATED";
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly mode: ColumnMode;
+  readonly description: string;
+}
+
+export type DatasetName =
+  | "nba_raw"
+  | "nba_reference"
+  | "nba_analytics"
+  | "nba_precompute"
+  | "nba_predictions"
+  | "nba_orchestration";
+
+export type WriteStrategy = "MERGE_UPDATE" | "APPEND_ALWAYS" | "INSERT_NEW_ONLY" | "CHECK_BEFORE_INSERT";
+
+/** Daily time partitioning on a DATE column (or DATE(timestamp) when `field` is a TIMESTAMP). */
+export interface TimePartitioning {
+  readonly kind: "time";
+  readonly field: string;
+  /** BigQuery rejects queries that do not filter on the partition field; keeps scans bounded. */
+  readonly requirePartitionFilter: boolean;
+  /** Why the filter is not required, when it is not (policy checks insist on a reason). */
+  readonly requirePartitionFilterWaiver?: string;
+  readonly expirationDays?: number;
+}
+
+/** A table that is deliberately not partitioned, with the reason written down. */
+export interface NoPartitioning {
+  readonly kind: "none";
+  readonly reason: string;
+}
+
+export interface TableSpec {
+  readonly dataset: DatasetName;
+  readonly name: string;
+  readonly description: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly partitioning: TimePartitioning | NoPartitioning;
+  readonly clustering: readonly string[];
+  /** Natural key: what MERGE matches on and what "no duplicate keys" means. */
+  readonly key: readonly string[];
+  readonly writeStrategy: WriteStrategy;
+  /** Column that decides which of two rows with the same key is newest (staging dedupe). */
+  readonly versionColumn: string;
+}
+
+export type Phase = "phase_1_scrapers" | "phase_2_raw" | "phase_3_analytics" | "phase_4_precompute" | "phase_5_predictions";
+
+export type RoleKind = "service" | "job";
+
+/**
+ * A runtime role is one deployable component: a Cloud Run service (consumes pushes) or a
+ * Cloud Run job (run by a scheduler or by hand). Each gets its own service account; its grants
+ * are derived from what its processors read and write.
+ */
+export interface RoleSpec {
+  readonly name: string;
+  readonly kind: RoleKind;
+  readonly description: string;
+  /** Arguments passed to the `nba-props` entry point of the one runtime image. */
+  readonly args: readonly string[];
+  readonly datasetsRead: readonly DatasetName[];
+  readonly datasetsWritten: readonly DatasetName[];
+  readonly bucketsRead: readonly BucketName[];
+  readonly bucketsWritten: readonly BucketName[];
+  readonly publishesTo: readonly string[];
+  readonly usesDocStore: boolean;
+  readonly secrets: readonly string[];
+  /** Longest a single request or task may run before it is aborted. */
+  readonly timeoutSeconds: number;
+}
+
+export interface RetryPolicySpec {
+  readonly minimumBackoffSeconds: number;
+  readonly maximumBackoffSeconds: number;
+}
+
+export interface SubscriptionSpec {
+  readonly name: string;
+  /** The Cloud Run service (role) the messages are pushed to. */
+  readonly consumer: string;
+  readonly pushPath: string;
+  readonly ackDeadlineSeconds: number;
+  readonly maxDeliveryAttempts: number;
+  readonly retry: RetryPolicySpec;
+  readonly messageRetentionSeconds: number;
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly subscriptions: readonly SubscriptionSpec[];
+  /** The role whose push subscription reads the topic's dead letters. */
+  readonly deadLetterConsumer: string;
+}
+
+export type BucketName = "raw-payloads" | "exports";
+
+export interface BucketSpec {
+  readonly name: BucketName;
+  readonly description: string;
+  /** Objects older than this are deleted. */
+  readonly deleteAfterDays: number;
+  /** Objects older than this move to colder (cheaper) storage. */
+  readonly coldlineAfterDays?: number;
+}
+
+export type ScrapeScope = "date" | "season";
+
+export interface ScraperSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly scope: ScrapeScope;
+  /** Object path family: payloads land under `<family>/<scraper>/<key>/<timestamp>.json`. */
+  readonly family: string;
+  readonly role: string;
+  readonly critical: boolean;
+}
+
+export interface ProcessorSpec {
+  readonly name: string;
+  readonly phase: Phase;
+  readonly description: string;
+  readonly role: string;
+  /** Scrapers (phase 2) or tables `dataset.table` (phase 3+) this processor reads. */
+  readonly inputs: readonly string[];
+  /** The `dataset.table` this processor writes. */
+  readonly output: string;
+  readonly critical: boolean;
+}
+
+export interface ScheduleSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Cron in America/New_York. */
+  readonly cron: string;
+  readonly target:
+    | { readonly kind: "job"; readonly role: string; readonly args: readonly string[] }
+    | { readonly kind: "service"; readonly role: string; readonly path: string; readonly body: Readonly<Record<string, string>> };
+  /** Scheduler retries for one firing (never more than this many attempts). */
+  readonly retryCount: number;
+  readonly attemptDeadlineSeconds: number;
+}
+
+export interface LogMetricSpec {
+  readonly name: string;
+  readonly description: string;
+  /** The structured log event the runtime writes (`jsonPayload.event`). */
+  readonly event: string;
+  /** Extra equality filters on jsonPayload fields. */
+  readonly where: Readonly<Record<string, string>>;
+  readonly labels: readonly string[];
+}
+
+export type AlertSeverity = "critical" | "error" | "warning";
+
+export type AlertCondition =
+  | {
+      readonly kind: "log_metric_above";
+      readonly metric: string;
+      readonly threshold: number;
+      readonly windowSeconds: number;
+    }
+  | {
+      readonly kind: "pubsub_backlog";
+      /** Subscriptions whose undelivered count is watched: "dead_letter" = every dead-letter subscription. */
+      readonly subscriptions: "dead_letter";
+      readonly threshold: number;
+      readonly windowSeconds: number;
+    }
+  | {
+      readonly kind: "pubsub_oldest_unacked";
+      readonly subscriptions: "phase";
+      readonly thresholdSeconds: number;
+      readonly windowSeconds: number;
+    }
+  | {
+      readonly kind: "log_metric_absent";
+      readonly metric: string;
+      /** For every processor or scraper marked critical, its own absence condition. */
+      readonly per: "critical_processor";
+      readonly windowSeconds: number;
+    };
+
+export interface AlertPolicySpec {
+  readonly name: string;
+  readonly description: string;
+  readonly severity: AlertSeverity;
+  readonly condition: AlertCondition;
+  /** What an operator should do first; shown in the alert. */
+  readonly runbook: string;
+}
+
+/** A document-store collection; `ttlField` makes the store delete documents once that time passes. */
+export interface DocCollectionSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly ttlField?: string;
+}
