@@ -7,7 +7,14 @@ import { createHash } from "node:crypto";
 export function dataHash(row: Readonly<Record<string, unknown>>, fields: readonly string[]): string {
   const parts = [...fields].sort().map((f) => {
     const v = row[f];
-    return `${f}:${v === null || v === undefined ? "NULL" : typeof v === "object" ? JSON.stringify(v) : String(v)}`;
+    return `${f}:${formatValue(v)}`;
   });
   return createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 16);
+}
+
+function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  return JSON.stringify(v);
 }

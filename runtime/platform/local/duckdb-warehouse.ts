@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { duckdbColumnType, duckdbDdl } from "../../catalog/derive/duckdb-ddl";
+import type { Row } from "../../catalog/derive/row-type";
+import { rowSchema } from "../../catalog/derive/zod-schema";
+import type { TableSpec } from "../../catalog/types";
+import { duckdbDialect } from "../sql/dialect";
+import type { SqlFragment } from "../sql/fragment";
+import { buildMerge } from "../sql/merge";
+import { render } from "../sql/render";
+import type { MergeResult, Warehouse } from "../ports/warehouse";
+import { readRows, toDuckDbParams } from "./duckdb-values";
+import { WarehouseError } from "./warehouse-error";
+
+export interface DuckDbWarehouseOptions {
+  /** Database file, or ":memory:". */
+  readonly path: string;
+  readonly readOnly?: boolean;
+}
+
+/** The local warehouse: a DuckDB file where each dataset is a schema. */
+export class DuckDbWarehouse implements Warehouse {
+  readonly dialect = duckdbDialect;
+  private statements = 0;
+  /** DuckDB allows one writer transaction at a time per connection; serialize writes explicitly. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(options: DuckDbWarehouseOptions): Promise<DuckDbWarehouse> {
+    if (options.path !== ":memory:") await mkdir(dirname(options.path), { recursive: true });
+    const config: Record<string, string> = options.readOnly ? { access_mode: "READ_ONLY" } : {};
+    const instance = await DuckDBInstance.create(options.path, config);
+    const connection = await instance.connect();
+    return new DuckDbWarehouse(instance, connection);
+  }
+
+  statementsExecuted(): number {
+    return this.statements;
+  }
+
+  /** Runs one statement of SQL text (counted). */
+  private async run(text: string, params: Readonly<Record<string, unknown>> = {}): Promise<Row[]> {
+    this.statements += 1;
+    const reader = await this.connection.runAndReadAll(text, params as Parameters<DuckDBConnection["runAndReadAll"]>[1]);
+    return readRows(reader);
+  }
+
+  async ensureTables(tables: readonly TableSpec[]): Promise<void> {
+    for (const table of tables) {
+      for (const statement of duckdbDdl(table)) await this.run(statement);
+      await this.assertSchemaMatches(table);
+    }
+  }
+
+  /** A warehouse file made by an older catalog must not be written with the new shape silently. */
+  private async assertSchemaMatches(table: TableSpec): Promise<void> {
+    const existing = await this.run(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $schema AND table_name = $table ORDER BY ordinal_position",
+      { schema: table.dataset, table: table.name },
+    );
+    const have = existing.map((r) => `${String(r.column_name)} ${String(r.data_type)}`.replace(/\s+/g, " "));
+    const want = table.columns.map((c) => `${c.name} ${duckdbColumnType(c)}`.replace(/,\s*/g, ","));
+    const norm = (s: string): string => s.replace(/,\s*/g, ",");
+    if (have.length !== want.length || have.some((h, i) => norm(h) !== norm(want[i] ?? ""))) {
+      throw new WarehouseError(
+        "SCHEMA_MISMATCH",
+        `local table ${table.dataset}.${table.name} does not match the catalog (have: ${have.join(", ")}; catalog: ${want.join(", ")}). ` +
+          "The warehouse file was made by another version; delete it (it is rebuilt from the source payloads) or use a new --data-dir.",
+      );
+    }
+  }
+
+  async query(statement: SqlFragment): Promise<Row[]> {
+    const rendered = render(statement, this.dialect);
+    return this.run(rendered.text, toDuckDbParams(rendered.params));
+  }
+
+  async append(table: TableSpec, rows: readonly Row[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    validateRows(table, rows);
+    return this.serialized(async () => {
+      const file = await writeNdjson(rows);
+      try {
+        await this.run("BEGIN TRANSACTION");
+        await this.run(`INSERT INTO "${table.dataset}"."${table.name}" ${readJsonSelect(table)}`, { file });
+        await this.run("COMMIT");
+        return rows.length;
+      } catch (err) {
+        await this.rollback(err);
+        throw new WarehouseError("LOAD_FAILED", `append to ${table.dataset}.${table.name} failed: ${errorMessage(err)}`, err);
+      } finally {
+        await rm(file, { force: true });
+      }
+    });
+  }
+
+  async merge(table: TableSpec, rows: readonly Row[]): Promise<MergeResult> {
+    if (rows.length === 0) return { inserted: 0, updated: 0 };
+    validateRows(table, rows);
+    const partitionValues = partitionValuesOf(table, rows);
+    const staging = `_staging_${table.name}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+    const stagingRef = `"${table.dataset}"."${staging}"`;
+    return this.serialized(async () => {
+      const file = await writeNdjson(rows);
+      try {
+        await this.run("BEGIN TRANSACTION");
+        await this.run(`CREATE TABLE ${stagingRef} AS SELECT * FROM "${table.dataset}"."${table.name}" LIMIT 0`);
+        await this.run(`INSERT INTO ${stagingRef} ${readJsonSelect(table)}`, { file });
+        const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues }), this.dialect);
+        const actions = await this.run(`${merge.text}\nRETURNING merge_action`, toDuckDbParams(merge.params));
+        await this.run(`DROP TABLE ${stagingRef}`);
+        await this.run("COMMIT");
+        const inserted = actions.filter((a) => a.merge_action === "INSERT").length;
+        const updated = actions.filter((a) => a.merge_action === "UPDATE").length;
+        return { inserted, updated };
+      } catch (err) {
+        await this.rollback(err);
+        throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} failed (nothing written): ${errorMessage(err)}`, err);
+      } finally {
+        await rm(file, { force: true });
+      }
+    });
+  }
+
+  private async rollback(cause: unknown): Promise<void> {
+    try {
+      await this.run("ROLLBACK");
+    } catch (rollbackError) {
+      throw new WarehouseError("ROLLBACK_FAILED", `rollback after "${errorMessage(cause)}" failed: ${errorMessage(rollbackError)}`, rollbackError);
+    }
+  }
+
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writeQueue.then(work, work);
+    this.writeQueue = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
+
+  close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    return Promise.resolve();
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Rows are checked against the catalog schema before they reach the warehouse. */
+function validateRows(table: TableSpec, rows: readonly Row[]): void {
+  const schema = rowSchema(table);
+  rows.forEach((row, i) => {
+    const result = schema.safeParse(row);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const field = issue?.path.join(".") ?? "?";
+      throw new WarehouseError(
+        "ROW_INVALID",
+        `row ${i} for ${table.dataset}.${table.name}: field ${field}: ${issue?.message ?? "invalid"} (value ${JSON.stringify(row[field])})`,
+      );
+    }
+  });
+}
+
+function partitionValuesOf(table: TableSpec, rows: readonly Row[]): string[] {
+  if (table.partitioning.kind !== "time") return [];
+  const field = table.partitioning.field;
+  return [...new Set(rows.map((r) => String(r[field])))].sort();
+}
+
+function readJsonSelect(table: TableSpec): string {
+  const columns = table.columns.map((c) => `'${c.name}': '${duckdbColumnType(c)}'`).join(", ");
+  const names = table.columns.map((c) => `"${c.name}"`).join(", ");
+  return `SELECT ${names} FROM read_json($file, format = 'newline_delimited', columns = {${columns}})`;
+}
+
+async function writeNdjson(rows: readonly Row[]): Promise<string> {
+  const file = join(tmpdir(), `nba-props-load-${randomUUID()}.ndjson`);
+  await writeFile(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  return file;
+}

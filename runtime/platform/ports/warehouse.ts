@@ -1,0 +1,28 @@
+import type { Row } from "../../catalog/derive/row-type";
+import type { TableSpec } from "../../catalog/types";
+import type { Dialect } from "../sql/dialect";
+import type { SqlFragment } from "../sql/fragment";
+
+export interface MergeResult {
+  readonly inserted: number;
+  readonly updated: number;
+}
+
+/**
+ * The analytical store. Writes are batch loads (never streaming inserts), MERGE is generated
+ * from the catalog key, and every statement is counted so a run can report its cost.
+ */
+export interface Warehouse {
+  readonly dialect: Dialect;
+  /** Creates datasets and tables that do not exist yet, from the catalog. */
+  ensureTables(tables: readonly TableSpec[]): Promise<void>;
+  /** A parameterized read. Rows come back as plain values: numbers, booleans, ISO strings. */
+  query(statement: SqlFragment): Promise<Row[]>;
+  /** Batch-loads rows and appends them (APPEND_ALWAYS / INSERT_NEW_ONLY after filtering). */
+  append(table: TableSpec, rows: readonly Row[]): Promise<number>;
+  /** Batch-loads rows into staging and MERGEs them on the table's key. Fails loudly; no fallback. */
+  merge(table: TableSpec, rows: readonly Row[]): Promise<MergeResult>;
+  /** Statements executed since this warehouse was opened. */
+  statementsExecuted(): number;
+  close(): Promise<void>;
+}

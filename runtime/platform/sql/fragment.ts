@@ -1,0 +1,100 @@
+import type { ColumnType } from "../../catalog/types";
+
+/** A value a query parameter may hold. Dates and timestamps travel as ISO strings, typed by `type`. */
+export type SqlScalar = string | number | boolean | null;
+export type SqlValue = SqlScalar | readonly SqlScalar[];
+
+export interface ParamPart {
+  readonly kind: "param";
+  readonly name: string;
+  readonly value: SqlValue;
+  readonly type: ColumnType;
+  readonly array: boolean;
+}
+
+export interface TablePart {
+  readonly kind: "table";
+  readonly dataset: string;
+  readonly table: string;
+}
+
+export interface IdentPart {
+  readonly kind: "ident";
+  readonly name: string;
+}
+
+/** `expr IN <array param>`: `IN UNNEST(@p)` in BigQuery, `IN (SELECT UNNEST(...))` in DuckDB. */
+export interface InArrayPart {
+  readonly kind: "in_array";
+  readonly expr: SqlFragment;
+  readonly param: ParamPart;
+}
+
+export type SqlPart = { readonly kind: "text"; readonly text: string } | ParamPart | TablePart | IdentPart | InArrayPart;
+
+/**
+ * SQL written once, rendered per dialect. Values can only enter through parameters: the
+ * template tag accepts fragments, tables, identifiers and parameters, never raw values.
+ */
+export class SqlFragment {
+  constructor(readonly parts: readonly SqlPart[]) {}
+}
+
+export type SqlInterpolation = SqlFragment | ParamPart | TablePart | IdentPart | InArrayPart;
+
+export function sql(strings: TemplateStringsArray, ...values: readonly SqlInterpolation[]): SqlFragment {
+  const parts: SqlPart[] = [];
+  strings.forEach((text, i) => {
+    if (text) parts.push({ kind: "text", text });
+    const value = values[i];
+    if (value === undefined) return;
+    if (value instanceof SqlFragment) parts.push(...value.parts);
+    else parts.push(value);
+  });
+  return new SqlFragment(parts);
+}
+
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function param(name: string, value: SqlScalar, type: ColumnType): ParamPart {
+  if (!PARAM_NAME.test(name)) throw new Error(`sql: invalid parameter name "${name}"`);
+  return { kind: "param", name, value, type, array: false };
+}
+
+export function arrayParam(name: string, value: readonly SqlScalar[], type: ColumnType): ParamPart {
+  if (!PARAM_NAME.test(name)) throw new Error(`sql: invalid parameter name "${name}"`);
+  return { kind: "param", name, value, type, array: true };
+}
+
+export function tableRef(table: { readonly dataset: string; readonly name: string }): TablePart {
+  return { kind: "table", dataset: table.dataset, table: table.name };
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function ident(name: string): IdentPart {
+  if (!IDENT.test(name)) throw new Error(`sql: invalid identifier "${name}"`);
+  return { kind: "ident", name };
+}
+
+export function inArray(expr: SqlFragment, arrayParameter: ParamPart): InArrayPart {
+  if (!arrayParameter.array) throw new Error(`sql: IN needs an array parameter, got scalar "${arrayParameter.name}"`);
+  return { kind: "in_array", expr, param: arrayParameter };
+}
+
+/** Joins fragments with a separator (itself SQL text, e.g. ", " or " AND "). */
+export function join(fragments: readonly SqlFragment[], separator: string): SqlFragment {
+  const parts: SqlPart[] = [];
+  fragments.forEach((f, i) => {
+    if (i > 0) parts.push({ kind: "text", text: separator });
+    parts.push(...f.parts);
+  });
+  return new SqlFragment(parts);
+}
+
+export function identList(names: readonly string[], prefix?: string): SqlFragment {
+  return join(
+    names.map((n) => (prefix ? sql`${ident(prefix)}.${ident(n)}` : sql`${ident(n)}`)),
+    ", ",
+  );
+}

@@ -1,0 +1,76 @@
+import { DuckDbWarehouse } from "../../runtime/platform/local/duckdb-warehouse";
+import { defineTable, nullable, required } from "../../runtime/catalog";
+import { selectPartitions, sql, tableRef, param } from "../../runtime/platform/sql";
+
+const scores = defineTable({
+  dataset: "nba_raw",
+  name: "test_scores",
+  description: "test",
+  columns: [
+    required("game_id", "STRING", "key"),
+    required("game_date", "DATE", "partition"),
+    nullable("points", "INT64", "points"),
+    nullable("rating", "NUMERIC", "rating"),
+    required("processed_at", "TIMESTAMP", "version"),
+    required("created_at", "TIMESTAMP", "first write"),
+  ],
+  partitioning: { kind: "time", field: "game_date", requirePartitionFilter: true },
+  clustering: [],
+  key: ["game_id"],
+  writeStrategy: "MERGE_UPDATE",
+  versionColumn: "processed_at",
+});
+
+function row(id: string, points: number, processedAt: string, date = "2025-03-15") {
+  return { game_id: id, game_date: date, points, rating: 101.25, processed_at: processedAt, created_at: processedAt };
+}
+
+describe("DuckDbWarehouse", () => {
+  let wh: DuckDbWarehouse;
+  beforeEach(async () => {
+    wh = await DuckDbWarehouse.open({ path: ":memory:" });
+    await wh.ensureTables([scores]);
+  });
+  afterEach(() => wh.close());
+
+  test("MERGE reports inserted and updated rows separately and never duplicates a key", async () => {
+    expect(await wh.merge(scores, [row("a", 10, "2025-03-16T00:00:00.000Z"), row("b", 20, "2025-03-16T00:00:00.000Z")])).toEqual({ inserted: 2, updated: 0 });
+    expect(await wh.merge(scores, [row("a", 11, "2025-03-16T01:00:00.000Z"), row("c", 30, "2025-03-16T01:00:00.000Z")])).toEqual({ inserted: 1, updated: 1 });
+    const rows = await wh.query(sql`SELECT game_id, points, created_at FROM ${tableRef(scores)} WHERE game_date = ${param("d", "2025-03-15", "DATE")} ORDER BY game_id`);
+    expect(rows).toEqual([
+      { game_id: "a", points: 11, created_at: "2025-03-16T00:00:00.000Z" },
+      { game_id: "b", points: 20, created_at: "2025-03-16T00:00:00.000Z" },
+      { game_id: "c", points: 30, created_at: "2025-03-16T01:00:00.000Z" },
+    ]);
+  });
+
+  test("staged duplicates collapse to the newest version of the key", async () => {
+    const result = await wh.merge(scores, [row("a", 1, "2025-03-16T00:00:00.000Z"), row("a", 2, "2025-03-16T02:00:00.000Z"), row("a", 3, "2025-03-16T01:00:00.000Z")]);
+    expect(result).toEqual({ inserted: 1, updated: 0 });
+    const rows = await wh.query(selectPartitions(scores, ["2025-03-15"], ["game_id", "points"]));
+    expect(rows).toEqual([{ game_id: "a", points: 2 }]);
+  });
+
+  test("a row that does not fit the catalog schema fails the write and leaves the table untouched", async () => {
+    await wh.merge(scores, [row("a", 10, "2025-03-16T00:00:00.000Z")]);
+    const bad = { ...row("b", 5, "2025-03-16T00:00:00.000Z"), points: "five" };
+    await expect(wh.merge(scores, [row("c", 1, "2025-03-16T00:00:00.000Z"), bad])).rejects.toThrow(/field points/);
+    const rows = await wh.query(selectPartitions(scores, ["2025-03-15"], ["game_id"]));
+    expect(rows).toEqual([{ game_id: "a" }]);
+  });
+
+  test("rows of several partitions merge in one statement and decimals and dates come back as plain values", async () => {
+    await wh.merge(scores, [row("a", 1, "2025-03-16T00:00:00.000Z", "2025-03-14"), row("b", 2, "2025-03-16T00:00:00.000Z", "2025-03-15")]);
+    const rows = await wh.query(selectPartitions(scores, ["2025-03-14", "2025-03-15"], ["game_id", "game_date", "rating"]));
+    expect(rows.sort((x, y) => String(x.game_id).localeCompare(String(y.game_id)))).toEqual([
+      { game_id: "a", game_date: "2025-03-14", rating: 101.25 },
+      { game_id: "b", game_date: "2025-03-15", rating: 101.25 },
+    ]);
+  });
+
+  test("counts every statement it executes", async () => {
+    const before = wh.statementsExecuted();
+    await wh.query(sql`SELECT 1 AS one`);
+    expect(wh.statementsExecuted()).toBe(before + 1);
+  });
+});

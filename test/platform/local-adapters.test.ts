@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { topics } from "../../runtime/catalog";
+import { DirectoryObjectStore } from "../../runtime/platform/local/directory-object-store";
+import { FileDocStore } from "../../runtime/platform/local/file-doc-store";
+import { InProcessBus } from "../../runtime/platform/local/in-process-bus";
+
+describe("local adapters", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "nba-props-adapters-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("object store puts, gets and lists by prefix, and refuses paths that climb out", async () => {
+    const store = new DirectoryObjectStore(dir);
+    await store.put("nba-com/nbac_schedule/2024-25/a.json", "{}");
+    await store.put("nba-com/nbac_player_boxscore/2025-03-15/b.json", "[]");
+    expect((await store.get("nba-com/nbac_schedule/2024-25/a.json")).toString()).toBe("{}");
+    expect(await store.list("nba-com/nbac_player_boxscore/")).toEqual(["nba-com/nbac_player_boxscore/2025-03-15/b.json"]);
+    await expect(store.put("../escape.json", "x")).rejects.toThrow(/invalid path/);
+  });
+
+  test("doc store survives a reopen, updates shallowly and queries by field", async () => {
+    const a = new FileDocStore(dir);
+    await a.set("runs", "r1", { status: "running", rows: 0 });
+    await a.update("runs", "r1", { status: "success", rows: 5 });
+    await a.set("runs", "r2", { status: "failed", rows: 0 });
+    const b = new FileDocStore(dir);
+    expect(await b.get("runs", "r1")).toEqual({ status: "success", rows: 5 });
+    expect((await b.query("runs", [{ field: "status", op: "==", value: "failed" }])).map((d) => d.id)).toEqual(["r2"]);
+    await expect(b.update("runs", "missing", { x: 1 })).rejects.toThrow(/missing document/);
+  });
+
+  test("a transaction that throws writes nothing; one that succeeds writes everything", async () => {
+    const store = new FileDocStore(dir);
+    await store.set("c", "x", { n: 1 });
+    await expect(
+      store.transaction(async (tx) => {
+        tx.set("c", "y", { n: 2 });
+        await Promise.resolve();
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await store.get("c", "y")).toBeNull();
+    await store.transaction(async (tx) => {
+      const x = await tx.get("c", "x");
+      tx.update("c", "x", { n: Number(x?.n) + 1 });
+      tx.set("c", "z", { n: 3 });
+    });
+    expect(await store.get("c", "x")).toEqual({ n: 2 });
+    expect(await store.get("c", "z")).toEqual({ n: 3 });
+  });
+
+  test("bus retries a failing handler up to the catalog's attempt limit, then dead-letters", async () => {
+    const waits: number[] = [];
+    const bus = new InProcessBus({ topics, backoffScale: 1, sleep: (ms) => (waits.push(ms), Promise.resolve()) });
+    const phase1 = topics[0]!;
+    const sub = phase1.subscriptions[0]!;
+    let attempts = 0;
+    bus.subscribe(sub.name, () => {
+      attempts += 1;
+      return Promise.reject(new Error("transient outage"));
+    });
+    const deadSeen: unknown[] = [];
+    bus.subscribe(`${phase1.name}-dlq--${phase1.deadLetterConsumer}`, (d) => {
+      deadSeen.push(d.body);
+      return Promise.resolve({ kind: "ack" });
+    });
+    await bus.publish(phase1.name, { hello: 1 });
+    expect(attempts).toBe(sub.maxDeliveryAttempts);
+    expect(waits).toEqual([10_000, 20_000, 40_000, 80_000]);
+    expect(bus.deadLetters).toHaveLength(1);
+    expect(bus.deadLetters[0]).toMatchObject({ attempts: 5, reason: "transient outage", body: { hello: 1 } });
+    expect(deadSeen).toHaveLength(1);
+  });
+
+  test("bus does not retry an acknowledged message and rejects unknown topics", async () => {
+    const bus = new InProcessBus({ topics });
+    let calls = 0;
+    bus.subscribe(topics[0]!.subscriptions[0]!.name, () => {
+      calls += 1;
+      return Promise.resolve({ kind: "ack" });
+    });
+    await bus.publish(topics[0]!.name, {});
+    expect(calls).toBe(1);
+    expect(bus.deadLetters).toHaveLength(0);
+    await expect(bus.publish("nba-no-such-topic", {})).rejects.toThrow(/no topic/);
+  });
+});
