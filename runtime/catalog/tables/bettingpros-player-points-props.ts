@@ -1,0 +1,38 @@
+import { nullable, rawTechnicalColumns, required } from "../columns";
+import { defineTable } from "../define-table";
+
+export const bettingprosPlayerPointsProps = defineTable({
+  dataset: "nba_raw",
+  name: "bettingpros_player_points_props",
+  description: "BettingPros player points offers (market 156), one row per file, player, book and side.",
+  columns: [
+    required("game_date", "DATE", "ET game date (scheduled, UTC, converted to ET)"),
+    nullable("game_id", "STRING", "Canonical game key YYYYMMDD_AWAY_HOME; null when the event is not found"),
+    required("market_id", "INT64", "BettingPros market id (156 = points)"),
+    nullable("bp_event_id", "INT64", "BettingPros event id"),
+    nullable("offer_id", "STRING", "BettingPros offer id"),
+    nullable("bp_player_id", "STRING", "BettingPros player id"),
+    nullable("player_full_name", "STRING", "Player name as published"),
+    required("player_lookup", "STRING", "Normalised player key (DOMAIN §2)"),
+    nullable("player_team", "STRING", "Player's team at scrape time (can be FA)"),
+    required("has_team_issues", "BOOL", "player_team is FA or not one of the event's two teams"),
+    required("book_id", "INT64", "BettingPros book id (0 Consensus, 10 FanDuel, 12 DraftKings, ...)"),
+    nullable("bookmaker", "STRING", "Book name for book_id"),
+    nullable("line_id", "STRING", "BettingPros line id"),
+    required("bet_side", "STRING", "over | under"),
+    nullable("points_line", "FLOAT64", "Points line"),
+    nullable("odds_american", "INT64", "Price, American odds (-115)"),
+    nullable("is_active", "BOOL", "The book currently offers the line"),
+    nullable("is_best_line", "BOOL", "BettingPros marks this as the best available line"),
+    nullable("bookmaker_last_update", "TIMESTAMP", "When the book last changed the line"),
+    nullable("opening_line", "FLOAT64", "Opening points line for the side"),
+    nullable("opening_odds", "INT64", "Opening price, American odds"),
+    required("data_source", "STRING", "bettingpros_player_props"),
+    ...rawTechnicalColumns,
+  ],
+  partitioning: { kind: "time", field: "game_date", requirePartitionFilter: true },
+  clustering: ["player_lookup", "bookmaker", "has_team_issues", "bet_side"],
+  key: ["source_file_path", "player_lookup", "book_id", "bet_side"],
+  writeStrategy: "CHECK_BEFORE_INSERT",
+  versionColumn: "processed_at",
+});

@@ -1,0 +1,37 @@
+import { derivedTechnicalColumns, nullable, required, sourceTracking } from "../columns";
+import { defineTable } from "../define-table";
+
+export const upcomingTeamGameContext = defineTable({
+  dataset: "nba_analytics",
+  name: "upcoming_team_game_context",
+  description: "Pre-game context per team: rest, schedule load, game lines, missing starters and streaks.",
+  columns: [
+    required("game_id", "STRING", "Canonical game key YYYYMMDD_AWAY_HOME"),
+    nullable("nba_game_id", "STRING", "NBA game id"),
+    required("game_date", "DATE", "ET game date"),
+    required("season_year", "INT64", "Season start year"),
+    required("team_abbr", "STRING", "Team tricode"),
+    required("opponent_team_abbr", "STRING", "Opponent tricode"),
+    required("home_game", "BOOL", "Team plays at home"),
+    nullable("is_back_to_back", "BOOL", "Team's previous game was the day before"),
+    nullable("team_days_rest", "INT64", "Days since the team's previous game; null without one this season"),
+    nullable("games_in_last_7_days", "INT64", "Team games in the 7 days before the game"),
+    nullable("games_in_last_14_days", "INT64", "Team games in the 14 days before the game"),
+    nullable("game_spread", "NUMERIC", "Point spread for the team (negative = favourite)"),
+    nullable("game_total", "NUMERIC", "Game total points line"),
+    nullable("starters_out_count", "INT64", "Regular starters OUT or DOUBTFUL in the latest injury report"),
+    nullable("team_win_streak_entering", "INT64", "Consecutive wins going into the game (0 after a loss)"),
+    nullable("team_loss_streak_entering", "INT64", "Consecutive losses going into the game (0 after a win)"),
+    nullable("travel_miles", "INT64", "Miles from the previous game's city to this game's city"),
+    ...sourceTracking("source_schedule", "nba_raw.nbac_schedule"),
+    ...sourceTracking("source_game_lines", "nba_raw.odds_api_game_lines"),
+    ...sourceTracking("source_injury_report", "nba_raw.nbac_injury_report"),
+    ...sourceTracking("source_player_game_summary", "nba_analytics.player_game_summary"),
+    ...derivedTechnicalColumns,
+  ],
+  partitioning: { kind: "time", field: "game_date", requirePartitionFilter: true },
+  clustering: ["game_date", "team_abbr", "game_id"],
+  key: ["game_date", "team_abbr"],
+  writeStrategy: "MERGE_UPDATE",
+  versionColumn: "processed_at",
+});
