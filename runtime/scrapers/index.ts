@@ -1,0 +1,6 @@
+import type { ScraperDefinition } from "./base/scraper-definition";
+import { nbacPlayerBoxscoreScraper } from "./nbac-player-boxscore";
+import { nbacScheduleScraper } from "./nbac-schedule";
+
+/** Every scraper implementation, in the order a day's run needs them (the schedule first). */
+export const scraperDefinitions: readonly ScraperDefinition[] = [nbacScheduleScraper, nbacPlayerBoxscoreScraper];
