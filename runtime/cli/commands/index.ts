@@ -1,6 +1,9 @@
 import type { Command } from "commander";
+import { registerInfraCommands } from "./infra-check";
+import { registerPipelineCommand } from "./pipeline";
+import { registerQueryCommand } from "./query";
 
 /** Each command module registers itself on the program; one line here per command. */
 export type CommandRegistration = (program: Command) => void;
 
-export const commandRegistrations: readonly CommandRegistration[] = [];
+export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands];

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBInstance, StatementType, type DuckDBConnection } from "@duckdb/node-api";
 import { duckdbColumnType, duckdbDdl } from "../../catalog/derive/duckdb-ddl";
 import type { Row } from "../../catalog/derive/row-type";
 import { rowSchema } from "../../catalog/derive/zod-schema";
@@ -12,6 +12,7 @@ import type { SqlFragment } from "../sql/fragment";
 import { buildMerge } from "../sql/merge";
 import { render } from "../sql/render";
 import type { MergeResult, Warehouse } from "../ports/warehouse";
+import { errorMessage } from "../../domain/error-message";
 import { readRows, toDuckDbParams } from "./duckdb-values";
 import { WarehouseError } from "./warehouse-error";
 
@@ -50,6 +51,22 @@ export class DuckDbWarehouse implements Warehouse {
     this.statements += 1;
     const reader = await this.connection.runAndReadAll(text, params as Parameters<DuckDBConnection["runAndReadAll"]>[1]);
     return readRows(reader);
+  }
+
+  /**
+   * Runs SQL text typed by a person (`nba-props query`): exactly one statement, and only a read.
+   * The statement type comes from DuckDB's own parser, not from matching the text.
+   */
+  async readOnlyQuery(text: string): Promise<Row[]> {
+    const extracted = await this.connection.extractStatements(text);
+    if (extracted.count !== 1) throw new WarehouseError("READ_ONLY", `expected exactly one SQL statement, got ${extracted.count}`);
+    const prepared = await extracted.prepare(0);
+    const type = prepared.statementType;
+    if (type !== StatementType.SELECT && type !== StatementType.EXPLAIN) {
+      throw new WarehouseError("READ_ONLY", `only read queries (SELECT, WITH ... SELECT, EXPLAIN) are allowed; this statement is ${StatementType[type] ?? String(type)}`);
+    }
+    this.statements += 1;
+    return readRows(await prepared.runAndReadAll());
   }
 
   async ensureTables(tables: readonly TableSpec[]): Promise<void> {
@@ -151,10 +168,6 @@ export class DuckDbWarehouse implements Warehouse {
     this.instance.closeSync();
     return Promise.resolve();
   }
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Rows are checked against the catalog schema before they reach the warehouse. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { deadLetterTopicName } from "../../catalog/topics";
 import type { TopicSpec } from "../../catalog/types";
 import type { Bus, DeadLetter, Delivery, HandlerOutcome, MessageHandler } from "../ports/bus";
+import { errorMessage } from "../../domain/error-message";
 
 export interface InProcessBusOptions {
   readonly topics: readonly TopicSpec[];
@@ -103,7 +104,7 @@ export class InProcessBus implements Bus {
     try {
       return await handler(delivery);
     } catch (err) {
-      return { kind: "retry", reason: err instanceof Error ? err.message : String(err) };
+      return { kind: "retry", reason: errorMessage(err) };
     }
   }
 }

@@ -1,0 +1,37 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { DuckDbWarehouse } from "../../platform/local/duckdb-warehouse";
+import { localPaths } from "../../platform/local/local-platform";
+import { WarehouseError } from "../../platform/local/warehouse-error";
+import { UsageError } from "../exit-codes";
+import { cellText, formatTable } from "../format-table";
+import { DEFAULT_DATA_DIR } from "./pipeline";
+
+export function registerQueryCommand(program: Command): void {
+  program
+    .command("query")
+    .description("Run one read-only SQL query on the local warehouse; tables are addressed as dataset.table.")
+    .argument("<sql>", 'a SELECT, e.g. "SELECT team_abbr, points_scored FROM nba_analytics.team_offense_game_summary"')
+    .option("--data-dir <dir>", "the data dir the pipeline wrote", DEFAULT_DATA_DIR)
+    .option("--json", "print an array of row objects")
+    .addHelpText("after", "\nAnything but a read (INSERT, UPDATE, DELETE, CREATE, ATTACH, COPY, several statements) is refused with exit code 2.")
+    .action(async (text: string, options: { dataDir: string; json?: boolean }) => {
+      const file = localPaths(resolve(options.dataDir)).warehouse;
+      if (!existsSync(file)) throw new UsageError(`no warehouse at ${file}; run nba-props pipeline first or pass --data-dir`);
+      const warehouse = await DuckDbWarehouse.open({ path: file, readOnly: true });
+      try {
+        const rows = await warehouse.readOnlyQuery(text);
+        if (options.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+        else {
+          const headers = rows[0] ? Object.keys(rows[0]) : [];
+          process.stdout.write(`${formatTable(headers, rows.map((r) => headers.map((h) => cellText(r[h]))))}\n(${rows.length} rows)\n`);
+        }
+      } catch (err) {
+        if (err instanceof WarehouseError && err.code === "READ_ONLY") throw new UsageError(err.message);
+        throw err;
+      } finally {
+        await warehouse.close();
+      }
+    });
+}

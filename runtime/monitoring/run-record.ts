@@ -1,0 +1,33 @@
+import type { Phase } from "../catalog/types";
+
+export type RunStatus = "running" | "success" | "partial" | "no_data" | "failed";
+export type FinalRunStatus = Exclude<RunStatus, "running">;
+
+/** Why a run wrote nothing (RELIABILITY row 1): only a real gap is a failure. */
+export type EmptyReason = "no_games_scheduled" | "source_not_final" | "real_gap";
+
+/** One record per run, with one final status (RELIABILITY row 14). */
+export interface RunRecord {
+  readonly run_id: string;
+  readonly processor_name: string;
+  readonly phase: Phase;
+  /** The scope the run covered: an ET game date, or a season label for season-scoped scrapers. */
+  readonly scope: string;
+  readonly game_date: string;
+  readonly correlation_id: string;
+  readonly trigger_source: "manual" | "pubsub" | "scheduler" | "orchestrator";
+  readonly status: RunStatus;
+  readonly started_at: string;
+  readonly finished_at: string | null;
+  readonly duration_ms: number | null;
+  readonly records_received: number | null;
+  readonly rows_written: number;
+  readonly rows_inserted: number;
+  readonly rows_updated: number;
+  readonly rows_quarantined: number;
+  readonly rows_filtered: number;
+  readonly empty_reason: EmptyReason | null;
+  readonly error_type: string | null;
+  readonly error_message: string | null;
+  readonly expire_at: string;
+}

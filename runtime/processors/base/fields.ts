@@ -1,0 +1,43 @@
+import { isIsoDate } from "../../domain/et-date";
+import { normalizeTricode } from "../../domain/teams";
+import { FieldError } from "./field-error";
+
+/** Strict field readers for positional or keyed source records; each failure names the field and value. */
+export type SourceRecord = Readonly<Record<string, unknown>>;
+
+export function intField(record: SourceRecord, field: string, options: { min?: number } = {}): number {
+  const v = record[field];
+  if (typeof v !== "number" || !Number.isInteger(v)) throw new FieldError(field, v, "expected an integer");
+  if (options.min !== undefined && v < options.min) throw new FieldError(field, v, `expected an integer >= ${options.min}`);
+  return v;
+}
+
+export function nullableIntField(record: SourceRecord, field: string, options: { min?: number } = {}): number | null {
+  return record[field] === null ? null : intField(record, field, options);
+}
+
+export function stringField(record: SourceRecord, field: string): string {
+  const v = record[field];
+  if (typeof v !== "string" || v.trim() === "") throw new FieldError(field, v, "expected a non-empty string");
+  return v.trim();
+}
+
+export function matchField(record: SourceRecord, field: string, pattern: RegExp, what: string): RegExpExecArray {
+  const v = record[field];
+  const m = typeof v === "string" ? pattern.exec(v) : null;
+  if (!m) throw new FieldError(field, v, `expected ${what}`);
+  return m;
+}
+
+export function dateField(record: SourceRecord, field: string): string {
+  const v = record[field];
+  if (typeof v !== "string" || !isIsoDate(v)) throw new FieldError(field, v, "expected a date YYYY-MM-DD");
+  return v;
+}
+
+export function tricodeField(record: SourceRecord, field: string): string {
+  const v = record[field];
+  const code = typeof v === "string" ? normalizeTricode(v) : null;
+  if (!code) throw new FieldError(field, v, "expected one of the 30 NBA team tricodes");
+  return code;
+}

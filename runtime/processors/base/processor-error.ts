@@ -1,0 +1,19 @@
+export type ProcessorErrorCode =
+  | "QUARANTINED"
+  | "DUPLICATE_KEY"
+  | "RECORD_COUNT_MISMATCH"
+  | "WRITE_COUNT_MISMATCH"
+  | "REAL_GAP"
+  | "INPUT_INVALID"
+  | "UNSUPPORTED_STRATEGY";
+
+/** A processor failure with a code; permanent (retrying the same input fails the same way). */
+export class ProcessorError extends Error {
+  constructor(
+    readonly code: ProcessorErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ProcessorError";
+  }
+}

@@ -1,0 +1,19 @@
+import type { Row } from "../../catalog/derive/row-type";
+import type { EmptyReason } from "../../monitoring/run-record";
+import type { QuarantinedRecord } from "./quarantine";
+
+/** What a processor's own code hands back to the lifecycle: rows plus the accounting for them. */
+export interface WorkOutput {
+  readonly rows: readonly Row[];
+  readonly quarantined: readonly QuarantinedRecord[];
+  /** Records the upstream said it sent (phase 1 `record_count`); checked against rows + filtered. */
+  readonly recordsReceived?: number;
+  /** Records left out on purpose (e.g. preseason games), counted so nothing disappears silently. */
+  readonly rowsFiltered?: number;
+  /** Rows a complete run would write; fewer makes the run `partial`. */
+  readonly expectedRows?: number;
+  /** Why there are no rows, when there are none. */
+  readonly emptyReason?: EmptyReason;
+  /** Where the input came from, for messages (`metadata`). */
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,6 @@
+import { nbacPlayerBoxscoresProcessor } from "./nbac-player-boxscores";
+import { nbacScheduleProcessor } from "./nbac-schedule";
+import type { RawProcessorDefinition } from "./raw-processor";
+
+/** Every phase-2 processor implementation, by catalog processor name. */
+export const rawProcessors: readonly RawProcessorDefinition[] = [nbacScheduleProcessor, nbacPlayerBoxscoresProcessor];
