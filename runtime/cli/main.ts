@@ -1,19 +1,28 @@
 import { Command, CommanderError } from "commander";
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from "./exit-codes";
+import { errorMessage } from "../domain/error-message";
+import { processIo, type CliIo } from "./cli-io";
 import { commandRegistrations } from "./commands";
 
-export function buildProgram(): Command {
+export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("nba-props")
     .description("NBA props data platform: run the pipeline locally on embedded defaults, query the warehouse, check infrastructure.")
-    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  for (const register of commandRegistrations) register(program);
+  for (const register of commandRegistrations) register(program, io);
   return program;
 }
 
-/** Runs the CLI and returns the exit code (0 ok, 1 failure, 2 usage error). */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+/**
+ * Runs the CLI and returns the exit code (0 ok, 1 failure, 2 usage error). Commands report
+ * their code through process.exitCode; it is read and restored here so that running the CLI
+ * in-process (tests) never changes the host process's own exit code.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  const saved = process.exitCode;
+  process.exitCode = undefined;
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
@@ -23,12 +32,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      io.stderr.write(`error: ${err.message}\n`);
       return EXIT_USAGE;
     }
-    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    process.stderr.write(`error: ${message}\n`);
+    io.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : errorMessage(err)}\n`);
     return EXIT_FAILURE;
+  } finally {
+    process.exitCode = saved;
   }
 }
 
@@ -39,7 +49,7 @@ export function main(): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`fatal: ${String(err)}\n`);
+      process.stderr.write(`fatal: ${errorMessage(err)}\n`);
       process.exitCode = EXIT_FAILURE;
     },
   );

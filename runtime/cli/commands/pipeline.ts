@@ -8,6 +8,7 @@ import { openLocalPlatform } from "../../platform/local/local-platform";
 import { runLocalPipeline, type PipelineReport, type PipelineRun } from "../../orchestration/local-pipeline";
 import { ReplaySource } from "../../scrapers/sources/replay-source";
 import { SimSource } from "../../scrapers/sources/sim-source";
+import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 import { formatTable } from "../format-table";
 import { errorMessage } from "../../domain/error-message";
@@ -107,7 +108,7 @@ function humanReport(report: PipelineReport): string {
   return out.join("\n");
 }
 
-export function registerPipelineCommand(program: Command): void {
+export function registerPipelineCommand(program: Command, io: CliIo): void {
   program
     .command("pipeline")
     .description("Run the phases in order (scrapers, raw, analytics) for ET game dates on the embedded local platform.")
@@ -132,21 +133,21 @@ Examples:
       const now = new Date();
       const options = resolveOptions(raw, now);
       const source = options.source === "replay" && options.replayDir ? new ReplaySource(options.replayDir) : new SimSource(options.seed, etDate(now));
-      const platform = await openLocalPlatform({ dataDir: options.dataDir });
-      const interactive = process.stderr.isTTY && !options.json;
+      const platform = await openLocalPlatform({ dataDir: options.dataDir, alertStream: io.stderr });
+      const interactive = io.stderr.isTTY === true && !options.json;
       let report: PipelineReport;
       try {
         report = await runLocalPipeline(platform, {
           dates: options.dates,
           source,
           until: options.until,
-          onProgress: interactive ? (m) => process.stderr.write(`\r\x1b[K${m}`) : undefined,
+          onProgress: interactive ? (m) => io.stderr.write(`\r\x1b[K${m}`) : undefined,
         });
       } finally {
-        if (interactive) process.stderr.write("\r\x1b[K");
+        if (interactive) io.stderr.write("\r\x1b[K");
         await platform.close();
       }
-      process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${humanReport(report)}\n`);
+      io.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${humanReport(report)}\n`);
       process.exitCode = report.runs.some(isFailure) ? EXIT_FAILURE : EXIT_OK;
     });
 }

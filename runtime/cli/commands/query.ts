@@ -4,11 +4,12 @@ import type { Command } from "commander";
 import { DuckDbWarehouse } from "../../platform/local/duckdb-warehouse";
 import { localPaths } from "../../platform/local/local-platform";
 import { WarehouseError } from "../../platform/local/warehouse-error";
+import type { CliIo } from "../cli-io";
 import { UsageError } from "../exit-codes";
 import { cellText, formatTable } from "../format-table";
 import { DEFAULT_DATA_DIR } from "./pipeline";
 
-export function registerQueryCommand(program: Command): void {
+export function registerQueryCommand(program: Command, io: CliIo): void {
   program
     .command("query")
     .description("Run one read-only SQL query on the local warehouse; tables are addressed as dataset.table.")
@@ -22,10 +23,10 @@ export function registerQueryCommand(program: Command): void {
       const warehouse = await DuckDbWarehouse.open({ path: file, readOnly: true });
       try {
         const rows = await warehouse.readOnlyQuery(text);
-        if (options.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+        if (options.json) io.stdout.write(`${JSON.stringify(rows)}\n`);
         else {
           const headers = rows[0] ? Object.keys(rows[0]) : [];
-          process.stdout.write(`${formatTable(headers, rows.map((r) => headers.map((h) => cellText(r[h]))))}\n(${rows.length} rows)\n`);
+          io.stdout.write(`${formatTable(headers, rows.map((r) => headers.map((h) => cellText(r[h]))))}\n(${rows.length} rows)\n`);
         }
       } catch (err) {
         if (err instanceof WarehouseError && err.code === "READ_ONLY") throw new UsageError(err.message);

@@ -6,7 +6,7 @@ import type { Notification, Notifier } from "../ports/notifier";
 export class ConsoleNotifier implements Notifier {
   constructor(
     private readonly alertsFile: string | null,
-    private readonly stream: NodeJS.WritableStream = process.stderr,
+    private readonly stream: { write(text: string): unknown } = process.stderr,
   ) {}
 
   async notify(n: Notification): Promise<void> {

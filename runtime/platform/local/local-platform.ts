@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { catalog } from "../../catalog/catalog";
-import { createLogger, type Logger } from "../../monitoring/logger";
+import { fileLogger, type Logger } from "../../monitoring/logger";
 import { RunLedger } from "../../monitoring/run-ledger";
 import type { Platform } from "../platform";
 import { systemClock, type Clock } from "../ports/clock";
@@ -15,7 +15,7 @@ export interface LocalPlatformOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
   /** Where alert lines are printed (stderr by default). */
-  readonly alertStream?: NodeJS.WritableStream;
+  readonly alertStream?: { write(text: string): unknown };
 }
 
 export interface LocalPlatform extends Platform {
@@ -30,6 +30,7 @@ export function localPaths(dataDir: string) {
     docStore: join(dataDir, "docstore"),
     objects: join(dataDir, "objects"),
     alerts: join(dataDir, "alerts.log"),
+    log: join(dataDir, "nba-props.log"),
   };
 }
 
@@ -37,7 +38,7 @@ export function localPaths(dataDir: string) {
 export async function openLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
   const paths = localPaths(options.dataDir);
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createLogger();
+  const logger = options.logger ?? fileLogger(paths.log);
   const warehouse = await DuckDbWarehouse.open({ path: paths.warehouse });
   await warehouse.ensureTables(catalog.tables);
   const docStore = new FileDocStore(paths.docStore);

@@ -7,8 +7,8 @@ export interface TransformContext {
   readonly processedAt: string;
 }
 
-export interface TransformResult {
-  readonly rows: Row[];
+export interface TransformResult<R extends Row = Row> {
+  readonly rows: R[];
   /** Rows a complete day would have; fewer makes the run partial. */
   readonly expectedRows: number;
 }

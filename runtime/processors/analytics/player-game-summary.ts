@@ -102,7 +102,7 @@ function toRow(p: PlayerRow, inputs: PlayerGameInputs, context: TransformContext
 }
 
 /** One row per player line, with efficiency and usage against the team's totals. */
-export function transformPlayerGames(inputs: PlayerGameInputs, context: TransformContext): TransformResult {
+export function transformPlayerGames(inputs: PlayerGameInputs, context: TransformContext): TransformResult<SummaryRow> {
   const rows = inputs.players.map((p) => toRow(p, inputs, context));
   return { rows, expectedRows: inputs.players.length };
 }

@@ -76,7 +76,7 @@ function toRow(own: OffenseRow, opp: OffenseRow, context: TransformContext): Def
 }
 
 /** Each team's defense is the opponent's offense in the same game; a game needs both offense rows. */
-export function transformTeamDefense(inputs: TeamDefenseInputs, context: TransformContext): TransformResult {
+export function transformTeamDefense(inputs: TeamDefenseInputs, context: TransformContext): TransformResult<DefenseRow> {
   const rows: DefenseRow[] = [];
   for (const own of inputs.offense) {
     const opp = inputs.offense.find((o) => o.game_id === own.game_id && o.team_abbr === own.opponent_team_abbr);

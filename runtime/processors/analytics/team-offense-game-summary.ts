@@ -164,7 +164,7 @@ function toRow(game: ScheduleRow, built: Built, opponent: Built | null, context:
  * One row per team per final game: the official team box score when there is one, else totals
  * rebuilt from the player lines (silver), which the row says in data_source and quality tier.
  */
-export function transformTeamOffense(inputs: TeamOffenseInputs, context: TransformContext): TransformResult {
+export function transformTeamOffense(inputs: TeamOffenseInputs, context: TransformContext): TransformResult<OffenseRow> {
   const finals = inputs.schedule.filter((g) => g.game_status === 3 && g.game_date === context.gameDate);
   const rows: OffenseRow[] = [];
   for (const game of finals) {

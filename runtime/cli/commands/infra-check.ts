@@ -1,0 +1,61 @@
+import type { Command } from "commander";
+// Only the policy engine (plain JSON reading): no cdktf import, so the CLI stays fast.
+import { SynthOutputMissingError, checkSynthOutput, hasErrors, type PolicyReport, type Violation } from "../../../infra/policy";
+import { processIo, type CliIo } from "../cli-io";
+import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
+
+interface InfraCheckOptions {
+  readonly dir: string;
+  readonly json?: boolean;
+}
+
+function table(violations: readonly Violation[]): string {
+  const rows = violations.map((v) => [v.severity, v.rule, v.resource, v.message]);
+  const header = ["SEVERITY", "RULE", "RESOURCE", "MESSAGE"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+function humanReport(report: PolicyReport): string {
+  const summary = `${report.violations.length} violations in ${report.resources} resources (${report.rules} rules)`;
+  const suppressed = report.suppressed.length > 0 ? `\n${report.suppressed.length} suppressed with a written reason (see the resource's "//".nba_policy in the synthesized JSON)` : "";
+  if (report.violations.length === 0) return `${summary}${suppressed}\n`;
+  return `${table(report.violations)}\n\n${summary}${suppressed}\n`;
+}
+
+function runInfraCheck(options: InfraCheckOptions, io: CliIo): void {
+  let report: PolicyReport;
+  try {
+    report = checkSynthOutput(options.dir);
+  } catch (err) {
+    if (err instanceof SynthOutputMissingError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (options.json) {
+    const json = {
+      violations: report.violations.map((v) => ({ rule: v.rule, severity: v.severity, resource: v.resource, message: v.message })),
+      rules: report.rules,
+      resources: report.resources,
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    io.stdout.write(humanReport(report));
+  }
+  process.exitCode = hasErrors(report) ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** `nba-props infra check [--dir cdktf.out] [--json]`: policy checks over the synthesized stacks. */
+export function registerInfraCommands(program: Command, io: CliIo = processIo): void {
+  const infra = program.command("infra").description("Infrastructure declared by the CDKTF stacks in infra/.");
+  infra
+    .command("check")
+    .description("Run the policy checks over synthesized stacks (run `npx cdktf synth` first); exits 1 on any error-level violation.")
+    .option("--dir <dir>", "cdktf synth output directory", "cdktf.out")
+    .option("--json", "print {violations, rules, resources} as JSON")
+    .action((options: InfraCheckOptions) => runInfraCheck(options, io));
+}

@@ -1,0 +1,18 @@
+import { runCli } from "../../runtime/cli/main";
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `nba-props` in-process with captured output. */
+export async function runCliCaptured(argv: readonly string[]): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
