@@ -19,10 +19,10 @@ export const logMetrics: readonly LogMetricSpec[] = [
   },
   {
     name: "nba_successful_runs",
-    description: "Runs that ended success, by processor.",
+    description: "Runs that ended success, by processor and phase (a scraper and its raw processor can share a name).",
     event: LOG_EVENTS.runFinished,
     where: { status: "success" },
-    labels: ["processor_name"],
+    labels: ["processor_name", "phase"],
   },
   {
     name: "nba_stuck_runs",

@@ -1,0 +1,14 @@
+export { tablePartitioned } from "./bigquery-table-partitioned";
+export { dedicatedServiceAccount } from "./cloud-run-dedicated-service-account";
+export { noPrimitiveRoles } from "./iam-no-primitive-roles";
+export { noPublicMembers } from "./iam-no-public-members";
+export { LABELLED_TYPES, labelsRequired, REQUIRED_LABEL_KEYS } from "./labels-required";
+export { alertHasChannel } from "./monitoring-alert-has-channel";
+export { alertMetricDefined } from "./monitoring-alert-metric-defined";
+export { SUPPRESSION_RULE_ID, suppressionHasReason } from "./policy-suppression-has-reason";
+export { deadLetterTopicRead } from "./pubsub-dead-letter-topic-read";
+export { pubsubServiceAgentGrants } from "./pubsub-service-agent-grants";
+export { subscriptionDeadLetterPolicy } from "./pubsub-subscription-dead-letter-policy";
+export { subscriptionRetryPolicy } from "./pubsub-subscription-retry-policy";
+export { topicHasSubscription } from "./pubsub-topic-has-subscription";
+export { REQUIRED_SCHEDULER_TIME_ZONE, schedulerJobConfigured } from "./scheduler-job-configured";
