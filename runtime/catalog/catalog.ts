@@ -52,18 +52,6 @@ export const catalog: Catalog = {
   alertPolicies,
 };
 
-export function findTable(id: string, from: Catalog = catalog): TableSpec {
-  const table = from.tables.find((t) => tableId(t) === id);
-  if (!table) throw new Error(`catalog: no table ${id}`);
-  return table;
-}
-
-export function findRole(name: string, from: Catalog = catalog): RoleSpec {
-  const role = from.roles.find((r) => r.name === name);
-  if (!role) throw new Error(`catalog: no runtime role ${name}`);
-  return role;
-}
-
 /**
  * Cross-references between catalog entries. Returns every problem (empty = consistent), so a
  * test can show them all at once instead of the first.

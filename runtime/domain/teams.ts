@@ -52,23 +52,10 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 const BY_TRICODE = new Map(TEAMS.map((t) => [t.tricode, t]));
-const BY_ID = new Map(TEAMS.map((t) => [t.teamId, t]));
-
-export function isNbaTricode(code: string): boolean {
-  return BY_TRICODE.has(code);
-}
 
 /** The canonical tricode for a code or known alias, or null when it is not one of the 30 teams. */
 export function normalizeTricode(code: string): string | null {
   const upper = code.trim().toUpperCase();
   if (BY_TRICODE.has(upper)) return upper;
   return ALIASES[upper] ?? null;
-}
-
-export function teamByTricode(code: string): Team | undefined {
-  return BY_TRICODE.get(code);
-}
-
-export function teamById(id: number): Team | undefined {
-  return BY_ID.get(id);
 }

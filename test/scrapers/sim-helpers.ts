@@ -37,4 +37,3 @@ export function overtimeFromStatus(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export const SAMPLES_DIR_NAME = "../../../shared/nba-samples";

@@ -12,10 +12,6 @@ export function intField(record: SourceRecord, field: string, options: { min?: n
   return v;
 }
 
-export function nullableIntField(record: SourceRecord, field: string, options: { min?: number } = {}): number | null {
-  return record[field] === null ? null : intField(record, field, options);
-}
-
 export function stringField(record: SourceRecord, field: string): string {
   const v = record[field];
   if (typeof v !== "string" || v.trim() === "") throw new FieldError(field, v, "expected a non-empty string");

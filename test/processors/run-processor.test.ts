@@ -1,0 +1,79 @@
+import type { RowOf } from "../../runtime/catalog/derive/row-type";
+import { catalog, nbacSchedule } from "../../runtime/catalog";
+import { RUNS_COLLECTION } from "../../runtime/monitoring/run-ledger";
+import { sql, tableRef } from "../../runtime/platform/sql";
+import { runProcessor } from "../../runtime/processors/base/run-processor";
+import type { WorkOutput } from "../../runtime/processors/base/work-output";
+import { openTestPlatform, type TestPlatform } from "../support/test-platform";
+
+const spec = catalog.processors.find((p) => p.name === "nbac_schedule")!;
+
+function game(id: string, overrides: Partial<RowOf<typeof nbacSchedule>> = {}): RowOf<typeof nbacSchedule> {
+  return {
+    game_id: id, canonical_game_id: `20250315_NYK_GSW_${id}`, game_code: null, season_nba_format: "2024-25", season_year: 2024, game_date: "2025-03-15",
+    game_date_est: null, game_start_utc: null, game_status: 3, game_status_text: "Final", game_type: "regular_season", game_label: null,
+    home_team_id: 1610612744, home_team_tricode: "GSW", away_team_id: 1610612752, away_team_tricode: "NYK", home_team_score: 97, away_team_score: 94,
+    winning_team_tricode: "GSW", is_regular_season: true, is_playoffs: false, is_play_in: false, is_emirates_cup: false, postponed_status: "N", data_source: "test",
+    source_file_path: "file:///x", data_hash: "h", processed_at: "2025-03-16T10:00:00.000Z", created_at: "2025-03-16T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+describe("the processor lifecycle", () => {
+  let platform: TestPlatform;
+  beforeEach(async () => {
+    platform = await openTestPlatform();
+  });
+  afterEach(() => platform.warehouse.close());
+
+  const run = (output: WorkOutput) => runProcessor(platform, { spec, table: nbacSchedule, scope: "2024-25", gameDate: "2025-03-15", work: () => Promise.resolve(output) });
+  const storedRuns = async () => (await platform.docStore.query(RUNS_COLLECTION, [])).map((d) => d.data);
+  // Counts every partition of a tiny test table; real readers filter on game_date.
+  const scheduleRows = () => platform.warehouse.query(sql`SELECT COUNT(*) AS n FROM ${tableRef(nbacSchedule)}`);
+
+  test("records rows actually written, in one run record with one final status, and publishes it", async () => {
+    const result = await run({ rows: [game("0022400001"), game("0022400002")], quarantined: [], recordsReceived: 3, rowsFiltered: 1 });
+    expect(result).toMatchObject({ status: "success", rows_written: 2, rows_inserted: 2, rows_updated: 0, records_received: 3, rows_filtered: 1 });
+    expect(await storedRuns()).toEqual([expect.objectContaining({ run_id: result.run_id, status: "success", rows_written: 2 })]);
+    expect(platform.bus.published.map((m) => m.body)).toEqual([expect.objectContaining({ processor_name: "nbac_schedule", phase: "phase_2_raw", status: "success", record_count: 2 })]);
+  });
+
+  test("a rerun of the same rows updates instead of duplicating", async () => {
+    await run({ rows: [game("0022400001")], quarantined: [] });
+    const again = await run({ rows: [game("0022400001", { home_team_score: 98, winning_team_tricode: "GSW" })], quarantined: [] });
+    expect(again).toMatchObject({ status: "success", rows_inserted: 0, rows_updated: 1 });
+    expect(await scheduleRows()).toEqual([{ n: 1 }]);
+  });
+
+  test("a record count that does not add up fails the run and writes nothing", async () => {
+    const result = await run({ rows: [game("0022400001")], quarantined: [], recordsReceived: 5 });
+    expect(result).toMatchObject({ status: "failed", error_type: "RECORD_COUNT_MISMATCH", rows_written: 0 });
+    expect(await scheduleRows()).toEqual([{ n: 0 }]);
+    expect(platform.alerts.join("")).toMatch(/nbac_schedule failed/);
+  });
+
+  test("duplicate keys in the output fail the run instead of letting MERGE keep one silently", async () => {
+    const result = await run({ rows: [game("0022400001"), game("0022400001")], quarantined: [] });
+    expect(result).toMatchObject({ status: "failed", error_type: "DUPLICATE_KEY" });
+    expect(await scheduleRows()).toEqual([{ n: 0 }]);
+  });
+
+  test("an output row that does not fit the catalog is quarantined with its field, and nothing is written", async () => {
+    const result = await run({ rows: [game("0022400001"), game("0022400002", { game_date: "15/03/2025" })], quarantined: [] });
+    expect(result).toMatchObject({ status: "failed", error_type: "QUARANTINED", rows_quarantined: 1 });
+    expect(result.error_message).toContain("field game_date");
+    expect(await scheduleRows()).toEqual([{ n: 0 }]);
+    expect(await platform.docStore.query("quarantine", [])).toHaveLength(1);
+  });
+
+  test("zero rows: no games is no_data, a real gap is a failure, and neither blocks a later run", async () => {
+    expect(await run({ rows: [], quarantined: [], emptyReason: "no_games_scheduled" })).toMatchObject({ status: "no_data", empty_reason: "no_games_scheduled" });
+    expect(await run({ rows: [], quarantined: [], emptyReason: "real_gap" })).toMatchObject({ status: "failed", error_type: "REAL_GAP" });
+    expect(await run({ rows: [game("0022400001")], quarantined: [] })).toMatchObject({ status: "success", rows_written: 1 });
+  });
+
+  test("fewer rows than expected is partial, not success", async () => {
+    expect(await run({ rows: [game("0022400001")], quarantined: [], expectedRows: 2 })).toMatchObject({ status: "partial", rows_written: 1 });
+  });
+});
+
