@@ -11,6 +11,11 @@ const duckTypes: Record<ColumnType, string> = {
   JSON: "JSON",
 };
 
+/** The DuckDB type of a catalog column type (also used to cast query parameters). */
+export function duckdbTypeName(type: ColumnType): string {
+  return duckTypes[type];
+}
+
 export function duckdbColumnType(column: ColumnSpec): string {
   const base = duckTypes[column.type];
   return column.mode === "REPEATED" ? `${base}[]` : base;

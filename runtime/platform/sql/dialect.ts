@@ -1,4 +1,4 @@
-import type { ColumnType } from "../../catalog/types";
+import { duckdbTypeName } from "../../catalog/derive/duckdb-ddl";
 import type { ParamPart, TablePart } from "./fragment";
 
 export type DialectName = "bigquery" | "duckdb";
@@ -11,17 +11,6 @@ export interface Dialect {
   param(part: ParamPart): string;
   inArray(expr: string, param: ParamPart): string;
 }
-
-const duckdbCastTypes: Record<ColumnType, string> = {
-  STRING: "VARCHAR",
-  INT64: "BIGINT",
-  FLOAT64: "DOUBLE",
-  NUMERIC: "DECIMAL(38, 9)",
-  BOOL: "BOOLEAN",
-  DATE: "DATE",
-  TIMESTAMP: "TIMESTAMP",
-  JSON: "JSON",
-};
 
 export function bigQueryDialect(project: string): Dialect {
   if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) throw new Error(`bigquery: invalid project id "${project}"`);
@@ -39,6 +28,6 @@ export const duckdbDialect: Dialect = {
   name: "duckdb",
   table: (t) => `"${t.dataset}"."${t.table}"`,
   ident: (n) => `"${n}"`,
-  param: (p) => `CAST($${p.name} AS ${duckdbCastTypes[p.type]}${p.array ? "[]" : ""})`,
-  inArray: (expr, p) => `${expr} IN (SELECT UNNEST(CAST($${p.name} AS ${duckdbCastTypes[p.type]}[])))`,
+  param: (p) => `CAST($${p.name} AS ${duckdbTypeName(p.type)}${p.array ? "[]" : ""})`,
+  inArray: (expr, p) => `${expr} IN (SELECT UNNEST(CAST($${p.name} AS ${duckdbTypeName(p.type)}[])))`,
 };
