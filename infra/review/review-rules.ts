@@ -1,0 +1,33 @@
+import {
+  bigqueryColumnRemovedOrRetyped,
+  bigqueryDataDeleted,
+  bigqueryPartitionExpirationShortened,
+  bigqueryPartitioningOrClusteringChanged,
+  cloudRunServiceAccountChanged,
+  deletionProtectionDisabled,
+  iamWidened,
+  monitoringAlertRemovedOrDisabled,
+  pubsubDeadLetterPolicyRemoved,
+  pubsubMessageRetentionShortened,
+  pubsubTopicOrSubscriptionDeleted,
+  retryOrAttemptLimitsChanged,
+  schedulerJobDeleted,
+} from "./rules";
+import type { ReviewRule } from "./types";
+
+/** Every rule a plan review runs on each change, high-risk rules first. */
+export const reviewRules: readonly ReviewRule[] = [
+  bigqueryDataDeleted,
+  bigqueryPartitioningOrClusteringChanged,
+  bigqueryColumnRemovedOrRetyped,
+  bigqueryPartitionExpirationShortened,
+  pubsubTopicOrSubscriptionDeleted,
+  pubsubDeadLetterPolicyRemoved,
+  pubsubMessageRetentionShortened,
+  schedulerJobDeleted,
+  iamWidened,
+  deletionProtectionDisabled,
+  monitoringAlertRemovedOrDisabled,
+  retryOrAttemptLimitsChanged,
+  cloudRunServiceAccountChanged,
+];

@@ -1,0 +1,13 @@
+export { bigqueryColumnRemovedOrRetyped } from "./bigquery-column-removed-or-retyped";
+export { bigqueryDataDeleted } from "./bigquery-data-deleted";
+export { bigqueryPartitionExpirationShortened } from "./bigquery-partition-expiration-shortened";
+export { bigqueryPartitioningOrClusteringChanged } from "./bigquery-partitioning-or-clustering-changed";
+export { cloudRunServiceAccountChanged } from "./cloud-run-service-account-changed";
+export { deletionProtectionDisabled } from "./deletion-protection-disabled";
+export { iamWidened } from "./iam-widened";
+export { monitoringAlertRemovedOrDisabled } from "./monitoring-alert-removed-or-disabled";
+export { pubsubDeadLetterPolicyRemoved } from "./pubsub-dead-letter-policy-removed";
+export { pubsubMessageRetentionShortened } from "./pubsub-message-retention-shortened";
+export { pubsubTopicOrSubscriptionDeleted } from "./pubsub-topic-or-subscription-deleted";
+export { retryOrAttemptLimitsChanged } from "./retry-or-attempt-limits-changed";
+export { schedulerJobDeleted } from "./scheduler-job-deleted";
