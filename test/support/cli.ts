@@ -16,3 +16,18 @@ export async function runCliCaptured(argv: readonly string[]): Promise<CliResult
   });
   return { code, stdout, stderr };
 }
+
+/** A CLI prefix (e.g. `infra check`) run repeatedly in-process; each run starts with empty output. */
+export class CapturedCli {
+  stdout = "";
+  stderr = "";
+
+  constructor(private readonly prefix: readonly string[] = []) {}
+
+  async run(...args: string[]): Promise<number> {
+    const result = await runCliCaptured([...this.prefix, ...args]);
+    this.stdout = result.stdout;
+    this.stderr = result.stderr;
+    return result.code;
+  }
+}

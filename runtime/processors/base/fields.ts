@@ -1,4 +1,6 @@
+import { errorMessage } from "../../domain/error-message";
 import { isIsoDate } from "../../domain/et-date";
+import { parseNbaGameId, type ParsedNbaGameId } from "../../domain/game-id";
 import { normalizeTricode } from "../../domain/teams";
 import { FieldError } from "./field-error";
 
@@ -31,9 +33,22 @@ export function dateField(record: SourceRecord, field: string): string {
   return v;
 }
 
-export function tricodeField(record: SourceRecord, field: string): string {
-  const v = record[field];
-  const code = typeof v === "string" ? normalizeTricode(v) : null;
-  if (!code) throw new FieldError(field, v, "expected one of the 30 NBA team tricodes");
+/** A tricode value read from `field` (a path like homeTeam.teamTricode is fine). */
+export function tricodeValue(field: string, value: unknown): string {
+  const code = typeof value === "string" ? normalizeTricode(value) : null;
+  if (!code) throw new FieldError(field, value, "expected one of the 30 NBA team tricodes");
   return code;
+}
+
+export function tricodeField(record: SourceRecord, field: string): string {
+  return tricodeValue(field, record[field]);
+}
+
+/** An NBA game id (00TYYNNNNN) read from `field`, with its game type and season. */
+export function nbaGameIdValue(field: string, value: unknown): ParsedNbaGameId {
+  try {
+    return parseNbaGameId(typeof value === "string" ? value : String(value));
+  } catch (err) {
+    throw new FieldError(field, value, errorMessage(err));
+  }
 }

@@ -1,12 +1,12 @@
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import type { RowOf } from "../../catalog/derive/row-type";
 import { dataHash } from "../../domain/data-hash";
-import { canonicalGameId, parseNbaGameId } from "../../domain/game-id";
+import { canonicalGameId } from "../../domain/game-id";
 import { MinutesFormatError, parseMinutes } from "../../domain/minutes";
 import { playerLookup } from "../../domain/player-lookup";
 import { findResultSet, nbaStatsEnvelopeSchema, rowObjects } from "../../scrapers/formats/nba-stats-result-sets";
 import { FieldError } from "../base/field-error";
-import { dateField, intField, matchField, stringField, tricodeField, type SourceRecord } from "../base/fields";
+import { dateField, intField, matchField, nbaGameIdValue, stringField, tricodeField, type SourceRecord } from "../base/fields";
 import { ProcessorError } from "../base/processor-error";
 import { parseEach } from "../base/quarantine";
 import { envelopeError } from "./envelope-error";
@@ -57,12 +57,7 @@ function statOrNull(record: SourceRecord, field: string, played: boolean): numbe
 
 function toRow(record: SourceRecord, context: RawParseContext): PlayerRow {
   const nbaGameId = stringField(record, "GAME_ID");
-  let seasonYear: number;
-  try {
-    seasonYear = parseNbaGameId(nbaGameId).seasonYear;
-  } catch (err) {
-    throw new FieldError("GAME_ID", nbaGameId, errorMessage(err));
-  }
+  const seasonYear = nbaGameIdValue("GAME_ID", nbaGameId).seasonYear;
   const gameDate = dateField(record, "GAME_DATE");
   if (gameDate !== context.gameDate) throw new FieldError("GAME_DATE", gameDate, `expected the requested date ${context.gameDate}`);
   const team = tricodeField(record, "TEAM_ABBREVIATION");

@@ -2,15 +2,14 @@ import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import type { RowOf } from "../../catalog/derive/row-type";
 import { dataHash } from "../../domain/data-hash";
 import { isIsoDate } from "../../domain/et-date";
-import { canonicalGameId, parseNbaGameId, type NbaGameType } from "../../domain/game-id";
+import { canonicalGameId, type NbaGameType } from "../../domain/game-id";
 import { seasonLabel } from "../../domain/season";
-import { normalizeTricode } from "../../domain/teams";
 import { scheduleGameSchema, scheduleGames, schedulePayloadSchema, type ScheduleGame } from "../../scrapers/formats/nba-com-schedule";
 import { FieldError } from "../base/field-error";
+import { nbaGameIdValue, tricodeValue } from "../base/fields";
 import { parseEach } from "../base/quarantine";
 import { envelopeError } from "./envelope-error";
 import type { RawParseContext, RawParseResult, RawProcessorDefinition } from "./raw-processor";
-import { errorMessage } from "../../domain/error-message";
 
 type ScheduleRow = RowOf<typeof nbacSchedule>;
 
@@ -18,12 +17,6 @@ type ScheduleRow = RowOf<typeof nbacSchedule>;
 const STORED_TYPES: ReadonlySet<NbaGameType> = new Set(["regular_season", "play_in", "playoffs"]);
 
 const HASH_FIELDS = ["game_id", "game_date", "game_status", "home_team_tricode", "away_team_tricode", "home_team_score", "away_team_score", "game_start_utc"];
-
-function tricode(value: unknown, field: string): string {
-  const code = typeof value === "string" ? normalizeTricode(value) : null;
-  if (!code) throw new FieldError(field, value, "expected one of the 30 NBA team tricodes");
-  return code;
-}
 
 function timestamp(value: unknown, field: string): string | null {
   if (value === null || value === undefined || value === "") return null;
@@ -37,19 +30,14 @@ function score(value: unknown, field: string): number {
 }
 
 function toRow(game: ScheduleGame, context: RawParseContext): ScheduleRow | null {
-  let parsedId;
-  try {
-    parsedId = parseNbaGameId(game.gameId);
-  } catch (err) {
-    throw new FieldError("gameId", game.gameId, errorMessage(err));
-  }
+  const parsedId = nbaGameIdValue("gameId", game.gameId);
   if (!STORED_TYPES.has(parsedId.gameType)) return null;
   // gameDateEst carries the Eastern calendar date despite its Z: take the literal date part.
   const gameDate = game.gameDateEst.slice(0, 10);
   if (!isIsoDate(gameDate)) throw new FieldError("gameDateEst", game.gameDateEst, "expected YYYY-MM-DDT..., the ET game date");
   if (![1, 2, 3].includes(game.gameStatus)) throw new FieldError("gameStatus", game.gameStatus, "expected 1 (scheduled), 2 (live) or 3 (final)");
-  const home = tricode(game.homeTeam.teamTricode, "homeTeam.teamTricode");
-  const away = tricode(game.awayTeam.teamTricode, "awayTeam.teamTricode");
+  const home = tricodeValue("homeTeam.teamTricode", game.homeTeam.teamTricode);
+  const away = tricodeValue("awayTeam.teamTricode", game.awayTeam.teamTricode);
   // NBA.com publishes 0-0 before tip; a score only means something once the game has started.
   const started = game.gameStatus !== 1;
   const homeScore = started ? score(game.homeTeam.score, "homeTeam.score") : null;
