@@ -1,5 +1,4 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { simulateSeasonSchedule } from "../../runtime/scrapers/sim/sim-schedule";
 import { simulateLeagueGameLog } from "../../runtime/scrapers/sim/sim-leaguegamelog";
@@ -8,6 +7,7 @@ import { leagueRosters, teamRoster } from "../../runtime/scrapers/sim/rosters";
 import type { LeagueGameLogPayload, ScheduleGame, ScheduleLeagueV2Payload } from "../../runtime/scrapers/sim/nba-com-formats";
 import { playerLookup } from "../../runtime/domain/player-lookup";
 import { TEAMS } from "../../runtime/domain/teams";
+import { describeWithSamples, samplePath } from "../support/samples";
 import { allGames, etDateOf, overtimeFromStatus } from "./sim-helpers";
 
 // Typed out from NBA.com's leaguegamelog, in its order.
@@ -221,20 +221,17 @@ describe("simulateLeagueGameLog", () => {
   });
 });
 
-const SAMPLES = path.resolve(__dirname, "../../../shared/nba-samples");
-const haveSamples = fs.existsSync(SAMPLES);
 const typeOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
-describe("shapes against the real NBA.com captures", () => {
-  const run = haveSamples ? it : it.skip;
-  run(
-    haveSamples ? "uses the real leaguegamelog headers and the real schedule game keys" : `SKIPPED: real captures not found at ${SAMPLES}`,
+describeWithSamples("shapes against the real NBA.com captures", () => {
+  it(
+    "uses the real leaguegamelog headers and the real schedule game keys",
     () => {
-      const realLog = JSON.parse(fs.readFileSync(path.join(SAMPLES, "nbac_player_boxscore/2025-03-15/leaguegamelog.json"), "utf8")) as {
+      const realLog = JSON.parse(fs.readFileSync(samplePath("nbac_player_boxscore/2025-03-15/leaguegamelog.json"), "utf8")) as {
         parameters: Record<string, unknown>;
         resultSets: { name: string; headers: string[]; rowSet: unknown[][] }[];
       };
-      const realSchedule = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(SAMPLES, "nbac_schedule/2024-25/schedule.json.gz"))).toString("utf8")) as {
+      const realSchedule = JSON.parse(zlib.gunzipSync(fs.readFileSync(samplePath("nbac_schedule/2024-25/schedule.json.gz"))).toString("utf8")) as {
         meta: Record<string, unknown>;
         leagueSchedule: Record<string, unknown> & { gameDates: { gameDate: string; games: Record<string, unknown>[] }[] };
       };

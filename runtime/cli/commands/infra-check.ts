@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { SynthOutputMissingError, checkSynthOutput, hasErrors, type PolicyReport, type Violation } from "../../../infra/policy";
 import { processIo, type CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
+import { formatTable } from "../format-table";
 
 interface InfraCheckOptions {
   readonly dir: string;
@@ -10,15 +11,10 @@ interface InfraCheckOptions {
 }
 
 function table(violations: readonly Violation[]): string {
-  const rows = violations.map((v) => [v.severity, v.rule, v.resource, v.message]);
-  const header = ["SEVERITY", "RULE", "RESOURCE", "MESSAGE"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n");
+  return formatTable(
+    ["SEVERITY", "RULE", "RESOURCE", "MESSAGE"],
+    violations.map((v) => [v.severity, v.rule, v.resource, v.message]),
+  );
 }
 
 function humanReport(report: PolicyReport): string {
