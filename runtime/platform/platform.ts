@@ -18,3 +18,8 @@ export interface Platform {
   readonly logger: Logger;
   readonly ledger: RunLedger;
 }
+
+/** A platform a command opened and must close (local: DuckDB file; gcp: client connections). */
+export interface ClosablePlatform extends Platform {
+  close(): Promise<void>;
+}

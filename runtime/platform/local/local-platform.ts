@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { catalog } from "../../catalog/catalog";
 import { fileLogger, type Logger } from "../../monitoring/logger";
 import { RunLedger } from "../../monitoring/run-ledger";
-import type { Platform } from "../platform";
+import type { ClosablePlatform } from "../platform";
 import { systemClock, type Clock } from "../ports/clock";
 import { ConsoleNotifier } from "./console-notifier";
 import { DirectoryObjectStore } from "./directory-object-store";
@@ -18,9 +18,8 @@ export interface LocalPlatformOptions {
   readonly alertStream?: { write(text: string): unknown };
 }
 
-export interface LocalPlatform extends Platform {
+export interface LocalPlatform extends ClosablePlatform {
   readonly bus: InProcessBus;
-  close(): Promise<void>;
 }
 
 /** Paths inside a data dir: the contract `nba-props query` and operators rely on. */
