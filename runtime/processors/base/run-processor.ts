@@ -1,8 +1,8 @@
 import { tableId } from "../../catalog/define-table";
 import type { ProcessorSpec, TableSpec } from "../../catalog/types";
 import type { FinalRunStatus, RunRecord } from "../../monitoring/run-record";
-import { buildCompletionMessage } from "../../orchestration/completion-message";
-import { COMPLETION_TOPIC } from "../../orchestration/phase-topics";
+import { buildCompletionMessage } from "../../messages/completion-message";
+import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { Platform } from "../../platform/platform";
 import type { MergeResult } from "../../platform/ports/warehouse";
 import { ProcessorError } from "./processor-error";
@@ -94,7 +94,8 @@ async function write(platform: Platform, table: TableSpec, output: WorkOutput): 
 }
 
 async function storeQuarantine(platform: Platform, run: RunRecord, records: readonly QuarantinedRecord[]): Promise<void> {
-  const expireAt = new Date(platform.clock.now().getTime() + QUARANTINE_RETENTION_DAYS * 86_400_000).toISOString();
+  // A Date, so Firestore stores a Timestamp and its TTL policy deletes the record.
+  const expireAt = new Date(platform.clock.now().getTime() + QUARANTINE_RETENTION_DAYS * 86_400_000);
   await platform.docStore.transaction(async (tx) => {
     records.slice(0, QUARANTINE_SAMPLE).forEach((q, i) => {
       tx.set(QUARANTINE_COLLECTION, `${run.run_id}-${i}`, {
