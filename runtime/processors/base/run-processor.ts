@@ -10,6 +10,7 @@ import { describeQuarantined, type QuarantinedRecord } from "./quarantine";
 import { duplicateKeys, invalidOutputRows } from "./row-checks";
 import type { WorkOutput } from "./work-output";
 import { errorMessage } from "../../domain/error-message";
+import { TRANSIENT_ERROR_TYPE, isTransient } from "../../platform/ports/transient-error";
 
 export interface ProcessorRunRequest {
   readonly spec: ProcessorSpec;
@@ -126,7 +127,8 @@ async function finish(
   error: unknown,
 ): Promise<RunRecord> {
   const failure = error === null ? null : errorMessage(error);
-  const errorType = error === null ? null : error instanceof ProcessorError ? error.code : error instanceof Error ? error.name : "Error";
+  const transient = error !== null && isTransient(error);
+  const errorType = error === null ? null : transient ? TRANSIENT_ERROR_TYPE : error instanceof ProcessorError ? error.code : error instanceof Error ? error.name : "Error";
   const rowsWritten = written.inserted + written.updated;
   let finalStatus = status;
   let finalError = failure;
@@ -171,7 +173,8 @@ async function finish(
     errorType: finalType,
     errorMessage: finalError,
   });
-  if (finished.status === "failed") {
+  // A transient failure is retried by redelivery; if every attempt fails, the dead letter alerts.
+  if (finished.status === "failed" && !transient) {
     await platform.notifier.notify({
       severity: "error",
       title: `${request.spec.name} failed for ${request.scope}`,
