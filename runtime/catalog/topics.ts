@@ -23,16 +23,11 @@ function phaseTopic(name: string, description: string, consumer: string, pushPat
   return { name, description, subscriptions: [push(name, consumer, pushPath)], deadLetterConsumer: "alert-dispatcher" };
 }
 
-/** The phase chain of DOMAIN §6.1, in order. */
+/** The phase chain of DOMAIN §6.1, in order, as far as consumers exist (a topic nobody reads is not declared). */
 export const topics: readonly TopicSpec[] = [
   phaseTopic("nba-phase1-scrapers-complete", "A scraper stored a payload (object path, record_count).", "raw-processors", "/pubsub/phase1"),
   phaseTopic("nba-phase2-raw-complete", "A raw processor wrote nba_raw rows for a date.", "analytics-processors", "/pubsub/phase2"),
   phaseTopic("nba-phase3-analytics-complete", "An analytics processor wrote nba_analytics rows for a date.", "phase-orchestrator", "/pubsub/phase3"),
-  phaseTopic("nba-phase4-trigger", "The 3->4 gate passed: run precompute for a date.", "precompute-processors", "/pubsub/phase4-trigger"),
-  phaseTopic("nba-phase4-precompute-complete", "A precompute processor wrote its rows for a date.", "phase-orchestrator", "/pubsub/phase4"),
-  phaseTopic("nba-predictions-trigger", "The 4->5 gate passed: run predictions for a date.", "prediction-coordinator", "/pubsub/predictions-trigger"),
-  phaseTopic("nba-phase5-predictions-complete", "Predictions for a date are complete.", "phase-orchestrator", "/pubsub/phase5"),
-  phaseTopic("nba-phase6-export-trigger", "Export tonight's picks.", "exporter", "/pubsub/export-trigger"),
 ];
 
 /** Suffix of a topic's dead-letter topic. */

@@ -32,6 +32,11 @@ export interface RunOutcome {
   readonly errorMessage?: string | null;
 }
 
+/** The TTL field is written as a Date, which Firestore stores as a Timestamp: its TTL policy ignores strings. */
+function withTtl(record: RunRecord): Record<string, unknown> {
+  return { ...record, expire_at: new Date(record.expire_at) };
+}
+
 /** The one place runs are recorded: a document per run, written at start and finished once. */
 export class RunLedger {
   constructor(
@@ -67,7 +72,7 @@ export class RunLedger {
       error_message: null,
       expire_at: expire.toISOString(),
     };
-    await this.store.set(RUNS_COLLECTION, runId, { ...record });
+    await this.store.set(RUNS_COLLECTION, runId, withTtl(record));
     return record;
   }
 
@@ -88,7 +93,7 @@ export class RunLedger {
       error_type: outcome.errorType ?? null,
       error_message: outcome.errorMessage ? outcome.errorMessage.slice(0, 1000) : null,
     };
-    await this.store.set(RUNS_COLLECTION, run.run_id, { ...finished });
+    await this.store.set(RUNS_COLLECTION, run.run_id, withTtl(finished));
     const log = finished.status === "failed" ? this.logger.error.bind(this.logger) : this.logger.info.bind(this.logger);
     log({ event: LOG_EVENTS.runFinished, ...finished }, `${finished.processor_name} ${finished.scope}: ${finished.status}`);
     return finished;

@@ -2,7 +2,7 @@ import { catalog } from "../catalog/catalog";
 import type { Phase } from "../catalog/types";
 import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
-import { PHASES } from "./completion-message";
+import { PHASES } from "../messages/completion-message";
 import type { LocalPlatform } from "../platform/local/local-platform";
 import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
 import { analyticsProcessors } from "../processors/analytics";

@@ -168,7 +168,7 @@ const cases: RuleCase[] = [
   {
     rule: noPublicMembers,
     violation: "a Cloud Run service open to allUsers",
-    mutate: (tf) => addResource(tf, "google_cloud_run_v2_service_iam_member", "public", { name: "exporter", role: "roles/run.invoker", member: "allUsers" }),
+    mutate: (tf) => addResource(tf, "google_cloud_run_v2_service_iam_member", "public", { name: "analytics-processors", role: "roles/run.invoker", member: "allUsers" }),
     resource: address("google_cloud_run_v2_service_iam_member", "public"),
   },
   {
@@ -187,29 +187,29 @@ const cases: RuleCase[] = [
     rule: dedicatedServiceAccount,
     violation: "a Cloud Run job running as the default compute account",
     mutate: (tf) => {
-      block(block(resourceOf(tf, "google_cloud_run_v2_job", "validator"), "template"), "template").service_account = "123-compute@developer.gserviceaccount.com";
+      block(block(resourceOf(tf, "google_cloud_run_v2_job", "scraper-nbac-schedule"), "template"), "template").service_account = "123-compute@developer.gserviceaccount.com";
     },
-    resource: address("google_cloud_run_v2_job", "validator"),
+    resource: address("google_cloud_run_v2_job", "scraper-nbac-schedule"),
   },
   {
     rule: schedulerJobConfigured,
     violation: "a scheduler job in UTC",
     mutate: (tf) => {
-      resourceOf(tf, "google_cloud_scheduler_job", "gate-sweep").time_zone = "Etc/UTC";
+      resourceOf(tf, "google_cloud_scheduler_job", "nbac-schedule-refresh").time_zone = "Etc/UTC";
     },
-    resource: address("google_cloud_scheduler_job", "gate-sweep"),
+    resource: address("google_cloud_scheduler_job", "nbac-schedule-refresh"),
   },
   {
     rule: schedulerJobConfigured,
     violation: "a scheduler job without retries",
-    mutate: (tf) => delete resourceOf(tf, "google_cloud_scheduler_job", "gate-sweep").retry_config,
-    resource: address("google_cloud_scheduler_job", "gate-sweep"),
+    mutate: (tf) => delete resourceOf(tf, "google_cloud_scheduler_job", "nbac-schedule-refresh").retry_config,
+    resource: address("google_cloud_scheduler_job", "nbac-schedule-refresh"),
   },
   {
     rule: schedulerJobConfigured,
     violation: "a scheduler job calling its target unauthenticated",
-    mutate: (tf) => delete block(resourceOf(tf, "google_cloud_scheduler_job", "gate-sweep"), "http_target").oidc_token,
-    resource: address("google_cloud_scheduler_job", "gate-sweep"),
+    mutate: (tf) => delete block(resourceOf(tf, "google_cloud_scheduler_job", "nbac-schedule-refresh"), "http_target").oauth_token,
+    resource: address("google_cloud_scheduler_job", "nbac-schedule-refresh"),
   },
   {
     rule: alertMetricDefined,
@@ -221,26 +221,26 @@ const cases: RuleCase[] = [
     rule: alertMetricDefined,
     violation: "an alert on a custom metric nothing writes",
     mutate: (tf) => {
-      const condition = (resourceOf(tf, "google_monitoring_alert_policy", "stuck-runs").conditions as Block[])[0] ?? {};
+      const condition = (resourceOf(tf, "google_monitoring_alert_policy", "failed-runs").conditions as Block[])[0] ?? {};
       block(condition, "condition_threshold").filter = 'metric.type="custom.googleapis.com/nba/stuck" AND resource.type="global"';
     },
-    resource: address("google_monitoring_alert_policy", "stuck-runs"),
+    resource: address("google_monitoring_alert_policy", "failed-runs"),
   },
   {
     rule: alertHasChannel,
     violation: "an alert policy with no notification channel",
     mutate: (tf) => {
-      resourceOf(tf, "google_monitoring_alert_policy", "gate-blocks").notification_channels = [];
+      resourceOf(tf, "google_monitoring_alert_policy", "failed-runs").notification_channels = [];
     },
-    resource: address("google_monitoring_alert_policy", "gate-blocks"),
+    resource: address("google_monitoring_alert_policy", "failed-runs"),
   },
   {
     rule: alertHasChannel,
     violation: "an alert policy notifying a channel the stack does not declare",
     mutate: (tf) => {
-      resourceOf(tf, "google_monitoring_alert_policy", "gate-blocks").notification_channels = ["${google_monitoring_notification_channel.gone.name}"];
+      resourceOf(tf, "google_monitoring_alert_policy", "failed-runs").notification_channels = ["${google_monitoring_notification_channel.gone.name}"];
     },
-    resource: address("google_monitoring_alert_policy", "gate-blocks"),
+    resource: address("google_monitoring_alert_policy", "failed-runs"),
   },
   {
     rule: labelsRequired,
@@ -251,8 +251,8 @@ const cases: RuleCase[] = [
   {
     rule: labelsRequired,
     violation: "an alert policy without user labels",
-    mutate: (tf) => delete resourceOf(tf, "google_monitoring_alert_policy", "gate-blocks").user_labels,
-    resource: address("google_monitoring_alert_policy", "gate-blocks"),
+    mutate: (tf) => delete resourceOf(tf, "google_monitoring_alert_policy", "failed-runs").user_labels,
+    resource: address("google_monitoring_alert_policy", "failed-runs"),
   },
   {
     rule: suppressionHasReason(policyRules.map((r) => r.id)),

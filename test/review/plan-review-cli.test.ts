@@ -19,7 +19,7 @@ let scratch: string;
 
 beforeAll(() => {
   base = synthToTemp({ environments });
-  topicAdded = synthToTemp({ environments, catalog: applyEdits([withTopic("nba-phase7-extra", "phase-orchestrator", "exporter")]) });
+  topicAdded = synthToTemp({ environments, catalog: applyEdits([withTopic("nba-phase7-extra", "phase-orchestrator", "analytics-processors")]) });
   tableDestroyed = mutatedCopy(base, (stacks) => {
     delete mustGet(stacks, DEV).resource.google_bigquery_table?.["nba_raw--nbac_play_by_play"];
   });
@@ -61,7 +61,7 @@ describe("nba-props plan-review --fail-on", () => {
 
   test("medium: exits 1 on a medium finding too", async () => {
     const medium = mutatedCopy(base, (stacks) => {
-      delete mustGet(stacks, "nba-props-dev").resource.google_monitoring_alert_policy?.["gate-blocks"];
+      delete mustGet(stacks, "nba-props-dev").resource.google_monitoring_alert_policy?.["oldest-unacked-message"];
     });
     try {
       expect(await run("--base", base.dir, "--head", medium.dir, "--fail-on", "high")).toBe(0);

@@ -20,6 +20,12 @@ import { changeAt, mutatedCopy, reviewDirs, rulesAt } from "./support/review-fix
 // dead-letter policy, a public member, a broad role) are made on a copy of the head's JSON.
 const environments = [testEnvironment(), testProdEnvironment()];
 
+// The base declares two more topics than the real catalog, so the head can remove one and change the other.
+const baseCatalog = applyEdits([
+  withTopic("nba-phase6-export-trigger", "phase-orchestrator", "analytics-processors"),
+  withTopic("nba-phase4-trigger", "phase-orchestrator", "analytics-processors"),
+]);
+
 const headCatalog = applyEdits([
   withoutTable("nba_raw.nbac_play_by_play"),
   mapTable("nba_raw.nbac_injury_report", (t) => (t.partitioning.kind === "time" ? { ...t, partitioning: { ...t.partitioning, field: "game_date" } } : t)),
@@ -28,15 +34,15 @@ const headCatalog = applyEdits([
   mapColumns("nba_raw.nbac_scoreboard_v2", (cols) => cols.map((c) => (c.name === "live_clock" ? { ...c, type: "INT64" } : c))),
   mapColumns("nba_raw.nbac_team_rosters", (cols) => [...cols, { name: "jersey_color", type: "STRING", mode: "NULLABLE", description: "Jersey color" }]),
   mapTable("nba_raw.nbac_player_movement", (t) => ({ ...t, description: `${t.description} Updated.` })),
-  withTopic("nba-phase7-extra", "phase-orchestrator", "exporter"),
+  withTopic("nba-phase7-extra", "phase-orchestrator", "raw-processors"),
   withoutTopic("nba-phase6-export-trigger"),
   mapSubscription("nba-phase2-raw-complete--analytics-processors", (s) => ({ ...s, messageRetentionSeconds: 86400 })),
   mapSubscription("nba-phase3-analytics-complete--phase-orchestrator", (s) => ({ ...s, maxDeliveryAttempts: 10 })),
-  mapSubscription("nba-phase4-trigger--precompute-processors", (s) => ({ ...s, retry: { ...s.retry, maximumBackoffSeconds: 60 } })),
-  withoutSchedule("gate-sweep"),
-  mapSchedule("daily-validation", (s) => ({ ...s, retryCount: 0 })),
-  withoutAlertPolicy("gate-blocks"),
-]);
+  mapSubscription("nba-phase4-trigger--analytics-processors", (s) => ({ ...s, retry: { ...s.retry, maximumBackoffSeconds: 60 } })),
+  withoutSchedule("nbac-player-boxscore-evening"),
+  mapSchedule("nbac-player-boxscore-overnight", (s) => ({ ...s, retryCount: 0 })),
+  withoutAlertPolicy("oldest-unacked-message"),
+], baseCatalog);
 
 const DEV = "nba-props-dev";
 const PROD = "nba-props-prod";
@@ -47,18 +53,18 @@ let mutated: { dir: string; cleanup(): void };
 let review: Review;
 
 beforeAll(() => {
-  base = synthToTemp({ environments });
+  base = synthToTemp({ catalog: baseCatalog, environments });
   head = synthToTemp({ catalog: headCatalog, environments });
   mutated = mutatedCopy(head, (stacks) => {
     const dev = mustGet(stacks, DEV).resource;
     const subs = dev.google_pubsub_subscription ?? {};
     delete subs["nba-phase1-scrapers-complete--raw-processors"]?.dead_letter_policy;
-    delete subs["nba-phase5-predictions-complete-dlq--alert-dispatcher"];
+    delete subs["nba-phase2-raw-complete-dlq--alert-dispatcher"];
     dev.google_project_iam_member = { ...dev.google_project_iam_member, "ci-editor": { project: "nba-props-test-dev", role: "roles/editor", member: "serviceAccount:ci@nba-props-test-dev.iam.gserviceaccount.com" } };
     const invoker = dev.google_cloud_run_v2_service_iam_member?.["pubsub-push-invoker--raw-processors"];
     if (invoker) invoker.member = "allUsers";
     const dispatcher = dev.google_cloud_run_v2_service?.["alert-dispatcher"];
-    if (dispatcher) dispatcher.template = { ...(dispatcher.template as object), service_account: "${google_service_account.backfill.email}" };
+    if (dispatcher) dispatcher.template = { ...(dispatcher.template as object), service_account: "${google_service_account.raw-processors.email}" };
     const alert = dev.google_monitoring_alert_policy?.["failed-runs"];
     if (alert) alert.enabled = false;
   });
@@ -82,18 +88,18 @@ const EXPECTED = [
     ["google_bigquery_table.nba_raw--nbac_team_rosters", "update", []],
     ["google_bigquery_table.nba_raw--nbac_player_movement", "update", []],
     ["google_pubsub_topic.nba-phase7-extra", "create", []],
-    ["google_pubsub_subscription.nba-phase7-extra--exporter", "create", []],
+    ["google_pubsub_subscription.nba-phase7-extra--raw-processors", "create", []],
     ["google_pubsub_topic.nba-phase6-export-trigger", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
-    ["google_pubsub_subscription.nba-phase6-export-trigger--exporter", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
+    ["google_pubsub_subscription.nba-phase6-export-trigger--analytics-processors", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
     ["google_pubsub_subscription.nba-phase2-raw-complete--analytics-processors", "update", ["pubsub-message-retention-shortened:high"]],
     ["google_pubsub_subscription.nba-phase3-analytics-complete--phase-orchestrator", "update", ["retry-or-attempt-limits-changed:medium"]],
-    ["google_pubsub_subscription.nba-phase4-trigger--precompute-processors", "update", ["retry-or-attempt-limits-changed:medium"]],
-    ["google_cloud_scheduler_job.gate-sweep", "destroy", ["scheduler-job-deleted:high"]],
-    ["google_cloud_scheduler_job.daily-validation", "update", ["retry-or-attempt-limits-changed:medium"]],
-    ["google_monitoring_alert_policy.gate-blocks", "destroy", ["monitoring-alert-removed-or-disabled:medium"]],
+    ["google_pubsub_subscription.nba-phase4-trigger--analytics-processors", "update", ["retry-or-attempt-limits-changed:medium"]],
+    ["google_cloud_scheduler_job.nbac-player-boxscore-evening", "destroy", ["scheduler-job-deleted:high"]],
+    ["google_cloud_scheduler_job.nbac-player-boxscore-overnight", "update", ["retry-or-attempt-limits-changed:medium"]],
+    ["google_monitoring_alert_policy.oldest-unacked-message", "destroy", ["monitoring-alert-removed-or-disabled:medium"]],
     // Made on the JSON: what the catalog cannot express.
     ["google_pubsub_subscription.nba-phase1-scrapers-complete--raw-processors", "update", ["pubsub-dead-letter-policy-removed:high"]],
-    ["google_pubsub_subscription.nba-phase5-predictions-complete-dlq--alert-dispatcher", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
+    ["google_pubsub_subscription.nba-phase2-raw-complete-dlq--alert-dispatcher", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
     ["google_project_iam_member.ci-editor", "create", ["iam-widened:high"]],
     ["google_cloud_run_v2_service_iam_member.pubsub-push-invoker--raw-processors", "replace", ["iam-widened:high"]],
     ["google_cloud_run_v2_service.alert-dispatcher", "update", ["cloud-run-service-account-changed:medium"]],
@@ -174,7 +180,7 @@ describe("environment changes", () => {
   let unprotected: Synthesized;
   let protectionReview: Review;
   beforeAll(() => {
-    unprotected = synthToTemp({ environments: [testEnvironment(), testProdEnvironment({ deletionProtection: false })] });
+    unprotected = synthToTemp({ catalog: baseCatalog, environments: [testEnvironment(), testProdEnvironment({ deletionProtection: false })] });
     protectionReview = reviewDirs(base.dir, unprotected.dir);
   });
   afterAll(() => unprotected.cleanup());
@@ -194,7 +200,7 @@ describe("environment changes", () => {
 describe("an identical pair", () => {
   let again: Synthesized;
   beforeAll(() => {
-    again = synthToTemp({ environments });
+    again = synthToTemp({ catalog: baseCatalog, environments });
   });
   afterAll(() => again.cleanup());
 

@@ -32,6 +32,11 @@ function matches(doc: Doc, f: DocFilter): boolean {
  * A document store kept as one JSON file per collection. Every operation runs under one lock,
  * so a transaction sees and writes a consistent state; files are replaced atomically.
  */
+/** Values are kept as JSON: a Date (a TTL field, a Timestamp on Firestore) is stored as its ISO string. */
+function stored(doc: Doc): Doc {
+  return JSON.parse(JSON.stringify(doc)) as Doc;
+}
+
 export class FileDocStore implements DocStore {
   private lock: Promise<unknown> = Promise.resolve();
   private readonly cache = new Map<string, Collection>();
@@ -80,7 +85,7 @@ export class FileDocStore implements DocStore {
   set(collection: string, id: string, doc: Doc): Promise<void> {
     return this.exclusive(async () => {
       assertName("id", id);
-      const data = { ...(await this.load(collection)), [id]: structuredClone(doc) };
+      const data = { ...(await this.load(collection)), [id]: stored(doc) };
       await this.save(collection, data);
     });
   }
@@ -90,7 +95,7 @@ export class FileDocStore implements DocStore {
       const data = await this.load(collection);
       const existing = data[id];
       if (!existing) throw new Error(`doc store: cannot update missing document ${collection}/${id}`);
-      await this.save(collection, { ...data, [id]: { ...existing, ...structuredClone(patch) } });
+      await this.save(collection, { ...data, [id]: { ...existing, ...stored(patch) } });
     });
   }
 
@@ -121,11 +126,11 @@ export class FileDocStore implements DocStore {
         },
         set: (collection, id, doc) => {
           assertName("id", id);
-          ops.push({ kind: "set", collection, id, doc: structuredClone(doc) });
+          ops.push({ kind: "set", collection, id, doc: stored(doc) });
         },
         update: (collection, id, patch) => {
           assertName("id", id);
-          ops.push({ kind: "update", collection, id, doc: structuredClone(patch) });
+          ops.push({ kind: "update", collection, id, doc: stored(patch) });
         },
       };
       const result = await work(tx);

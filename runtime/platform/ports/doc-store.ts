@@ -1,3 +1,4 @@
+/** A document. A `Date` value is a point in time: a Timestamp on Firestore, an ISO string in the local files. */
 export type Doc = Record<string, unknown>;
 
 export interface DocFilter {

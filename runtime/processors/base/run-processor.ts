@@ -1,8 +1,8 @@
 import { tableId } from "../../catalog/define-table";
 import type { ProcessorSpec, TableSpec } from "../../catalog/types";
 import type { FinalRunStatus, RunRecord } from "../../monitoring/run-record";
-import { buildCompletionMessage } from "../../orchestration/completion-message";
-import { COMPLETION_TOPIC } from "../../orchestration/phase-topics";
+import { buildCompletionMessage } from "../../messages/completion-message";
+import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { Platform } from "../../platform/platform";
 import type { MergeResult } from "../../platform/ports/warehouse";
 import { ProcessorError } from "./processor-error";
@@ -10,6 +10,7 @@ import { describeQuarantined, type QuarantinedRecord } from "./quarantine";
 import { duplicateKeys, invalidOutputRows } from "./row-checks";
 import type { WorkOutput } from "./work-output";
 import { errorMessage } from "../../domain/error-message";
+import { TRANSIENT_ERROR_TYPE, isTransient } from "../../platform/ports/transient-error";
 
 export interface ProcessorRunRequest {
   readonly spec: ProcessorSpec;
@@ -94,7 +95,8 @@ async function write(platform: Platform, table: TableSpec, output: WorkOutput): 
 }
 
 async function storeQuarantine(platform: Platform, run: RunRecord, records: readonly QuarantinedRecord[]): Promise<void> {
-  const expireAt = new Date(platform.clock.now().getTime() + QUARANTINE_RETENTION_DAYS * 86_400_000).toISOString();
+  // A Date, so Firestore stores a Timestamp and its TTL policy deletes the record.
+  const expireAt = new Date(platform.clock.now().getTime() + QUARANTINE_RETENTION_DAYS * 86_400_000);
   await platform.docStore.transaction(async (tx) => {
     records.slice(0, QUARANTINE_SAMPLE).forEach((q, i) => {
       tx.set(QUARANTINE_COLLECTION, `${run.run_id}-${i}`, {
@@ -125,7 +127,8 @@ async function finish(
   error: unknown,
 ): Promise<RunRecord> {
   const failure = error === null ? null : errorMessage(error);
-  const errorType = error === null ? null : error instanceof ProcessorError ? error.code : error instanceof Error ? error.name : "Error";
+  const transient = error !== null && isTransient(error);
+  const errorType = error === null ? null : transient ? TRANSIENT_ERROR_TYPE : error instanceof ProcessorError ? error.code : error instanceof Error ? error.name : "Error";
   const rowsWritten = written.inserted + written.updated;
   let finalStatus = status;
   let finalError = failure;
@@ -170,7 +173,8 @@ async function finish(
     errorType: finalType,
     errorMessage: finalError,
   });
-  if (finished.status === "failed") {
+  // A transient failure is retried by redelivery; if every attempt fails, the dead letter alerts.
+  if (finished.status === "failed" && !transient) {
     await platform.notifier.notify({
       severity: "error",
       title: `${request.spec.name} failed for ${request.scope}`,

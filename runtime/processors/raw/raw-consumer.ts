@@ -2,7 +2,7 @@ import { z } from "zod";
 import { catalog } from "../../catalog/catalog";
 import type { ProcessorSpec } from "../../catalog/types";
 import type { RunRecord } from "../../monitoring/run-record";
-import { completionMessageSchema, type CompletionMessage } from "../../orchestration/completion-message";
+import { completionMessageSchema, type CompletionMessage } from "../../messages/completion-message";
 import type { Platform } from "../../platform/platform";
 import type { Delivery, HandlerOutcome } from "../../platform/ports/bus";
 import { emptyReasonFor, scheduleDay } from "../base/empty-reason";

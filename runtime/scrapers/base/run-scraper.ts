@@ -1,5 +1,5 @@
-import { buildCompletionMessage } from "../../orchestration/completion-message";
-import { COMPLETION_TOPIC } from "../../orchestration/phase-topics";
+import { buildCompletionMessage } from "../../messages/completion-message";
+import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { EmptyReason, RunRecord } from "../../monitoring/run-record";
 import type { Platform } from "../../platform/platform";
 import type { PayloadSource } from "../sources/payload-source";
