@@ -1,12 +1,50 @@
+import { catalog } from "../../catalog/catalog";
+import { RunLedger } from "../../monitoring/run-ledger";
 import type { ClosablePlatform } from "../platform";
-import type { Clock } from "../ports/clock";
+import { systemClock, type Clock } from "../ports/clock";
+import { BigQueryWarehouse } from "./bigquery-warehouse";
+import { FirestoreDocStore } from "./firestore-doc-store";
+import { createGcpClients } from "./gcp-clients";
+import { parseGcpEnvironment } from "./gcp-environment";
+import { gcpLogger } from "./gcp-logger";
+import { GcsObjectStore, NoBucketObjectStore } from "./gcs-object-store";
+import { LogNotifier } from "./log-notifier";
+import { PubSubBus } from "./pubsub-bus";
+
+/** The bucket scrapers write and raw processors read; the other catalog bucket (exports) has no port yet. */
+const PAYLOAD_BUCKET = "raw-payloads";
 
 /**
- * Placeholder: the GCP adapters (BigQuery, Pub/Sub, Firestore, Cloud Storage) are built in
- * issue 7a and replace this file. Until then `--backend gcp` stops with a clear message.
+ * The platform on GCP, configured only from the environment the stacks set on each Cloud Run
+ * service and job. A missing or malformed variable throws here, naming it, before any client
+ * is made. Tables are the stacks' to create; nothing is created at start-up.
  */
 export async function openGcpPlatform(env: Readonly<Record<string, string | undefined>>, options?: { readonly clock?: Clock }): Promise<ClosablePlatform> {
-  void env;
-  void options;
-  return Promise.reject(new Error("GCP adapters not available in this build: --backend gcp (NBA_PROPS_BACKEND=gcp) needs the GCP platform; use --backend local"));
+  const config = parseGcpEnvironment(env);
+  const clients = createGcpClients(config);
+  const clock = options?.clock ?? systemClock;
+  const logger = gcpLogger({ project: config.project, labels: { component: config.component, env: config.env }, level: config.logLevel });
+  const docStore = new FirestoreDocStore(clients.firestore, catalog.docCollections);
+  const bus = new PubSubBus(clients.pubsub, catalog.topics);
+  const bucket = config.buckets[PAYLOAD_BUCKET];
+  const objectStore = bucket
+    ? new GcsObjectStore(clients.storage, bucket)
+    : new NoBucketObjectStore(`role ${config.component} has no ${PAYLOAD_BUCKET} bucket (NBA_PROPS_BUCKET_RAW_PAYLOADS is not set)`);
+  const warehouse = new BigQueryWarehouse({ client: clients.bigquery, project: config.project, location: config.bigqueryLocation, logger });
+  // Nothing to await: clients connect lazily on first use (readiness is probed by the server's /health/ready).
+  return Promise.resolve({
+    warehouse,
+    docStore,
+    bus,
+    objectStore,
+    notifier: new LogNotifier(logger),
+    clock,
+    logger,
+    ledger: new RunLedger(docStore, clock, logger),
+    close: async () => {
+      await bus.close();
+      await clients.firestore.terminate();
+      logger.flush();
+    },
+  });
 }

@@ -5,7 +5,6 @@ import { dirname, join } from "node:path";
 import { DuckDBInstance, StatementType, type DuckDBConnection } from "@duckdb/node-api";
 import { duckdbColumnType, duckdbDdl } from "../../catalog/derive/duckdb-ddl";
 import type { Row } from "../../catalog/derive/row-type";
-import { rowSchema } from "../../catalog/derive/zod-schema";
 import type { TableSpec } from "../../catalog/types";
 import { duckdbDialect } from "../sql/dialect";
 import type { SqlFragment } from "../sql/fragment";
@@ -13,6 +12,7 @@ import { buildMerge } from "../sql/merge";
 import { render } from "../sql/render";
 import type { MergeResult, Warehouse } from "../ports/warehouse";
 import { errorMessage } from "../../domain/error-message";
+import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { readRows, toDuckDbParams } from "./duckdb-values";
 import { WarehouseError } from "./warehouse-error";
 
@@ -168,28 +168,6 @@ export class DuckDbWarehouse implements Warehouse {
     this.instance.closeSync();
     return Promise.resolve();
   }
-}
-
-/** Rows are checked against the catalog schema before they reach the warehouse. */
-function validateRows(table: TableSpec, rows: readonly Row[]): void {
-  const schema = rowSchema(table);
-  rows.forEach((row, i) => {
-    const result = schema.safeParse(row);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const field = issue?.path.join(".") ?? "?";
-      throw new WarehouseError(
-        "ROW_INVALID",
-        `row ${i} for ${table.dataset}.${table.name}: field ${field}: ${issue?.message ?? "invalid"} (value ${JSON.stringify(row[field])})`,
-      );
-    }
-  });
-}
-
-function partitionValuesOf(table: TableSpec, rows: readonly Row[]): string[] {
-  if (table.partitioning.kind !== "time") return [];
-  const field = table.partitioning.field;
-  return [...new Set(rows.map((r) => String(r[field])))].sort();
 }
 
 function readJsonSelect(table: TableSpec): string {

@@ -8,6 +8,12 @@ export interface MergeResult {
   readonly updated: number;
 }
 
+/** Who a warehouse job runs for; on BigQuery these become job labels (processor and run). */
+export interface JobLabels {
+  readonly processor: string;
+  readonly run: string;
+}
+
 /**
  * The analytical store. Writes are batch loads (never streaming inserts), MERGE is generated
  * from the catalog key, and every statement is counted so a run can report its cost.
@@ -17,11 +23,11 @@ export interface Warehouse {
   /** Creates datasets and tables that do not exist yet, from the catalog. */
   ensureTables(tables: readonly TableSpec[]): Promise<void>;
   /** A parameterized read. Rows come back as plain values: numbers, booleans, ISO strings. */
-  query(statement: SqlFragment): Promise<Row[]>;
+  query(statement: SqlFragment, labels?: JobLabels): Promise<Row[]>;
   /** Batch-loads rows and appends them (APPEND_ALWAYS / INSERT_NEW_ONLY after filtering). */
-  append(table: TableSpec, rows: readonly Row[]): Promise<number>;
+  append(table: TableSpec, rows: readonly Row[], labels?: JobLabels): Promise<number>;
   /** Batch-loads rows into staging and MERGEs them on the table's key. Fails loudly; no fallback. */
-  merge(table: TableSpec, rows: readonly Row[]): Promise<MergeResult>;
+  merge(table: TableSpec, rows: readonly Row[], labels?: JobLabels): Promise<MergeResult>;
   /** Statements executed since this warehouse was opened. */
   statementsExecuted(): number;
   close(): Promise<void>;
