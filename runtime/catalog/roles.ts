@@ -42,6 +42,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 600,
+    capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 120 },
   }),
   service({
     name: "analytics-processors",
@@ -55,6 +56,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 600,
+    capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 180 },
   }),
   service({
     name: "phase-orchestrator",
@@ -68,6 +70,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 300,
+    capacity: { concurrency: 10, maxInstances: 2, secondsPerMessage: 20 },
   }),
   service({
     name: "precompute-processors",
@@ -81,6 +84,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 600,
+    capacity: { concurrency: 2, maxInstances: 10, secondsPerMessage: 300 },
   }),
   service({
     name: "prediction-coordinator",
@@ -94,6 +98,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 600,
+    capacity: { concurrency: 4, maxInstances: 5, secondsPerMessage: 300 },
   }),
   service({
     name: "exporter",
@@ -107,6 +112,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 300,
+    capacity: { concurrency: 10, maxInstances: 3, secondsPerMessage: 60 },
   }),
   service({
     name: "alert-dispatcher",
@@ -120,6 +126,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 120,
+    capacity: { concurrency: 20, maxInstances: 5, secondsPerMessage: 5 },
   }),
   job({
     name: "validator",

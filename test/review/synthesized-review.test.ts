@@ -31,8 +31,8 @@ const headCatalog = applyEdits([
   withTopic("nba-phase7-extra", "phase-orchestrator", "exporter"),
   withoutTopic("nba-phase6-export-trigger"),
   mapSubscription("nba-phase2-raw-complete--analytics-processors", (s) => ({ ...s, messageRetentionSeconds: 86400 })),
-  mapSubscription("nba-phase3-analytics-complete--phase-orchestrator", (s) => ({ ...s, maxDeliveryAttempts: 10 })),
-  mapSubscription("nba-phase4-trigger--precompute-processors", (s) => ({ ...s, retry: { ...s.retry, maximumBackoffSeconds: 60 } })),
+  mapSubscription("nba-phase3-analytics-complete--phase-orchestrator", (s) => ({ ...s, maxDeliveryAttempts: s.maxDeliveryAttempts + 5 })),
+  mapSubscription("nba-phase4-trigger--precompute-processors", (s) => ({ ...s, retry: { ...s.retry, minimumBackoffSeconds: 20 } })),
   withoutSchedule("gate-sweep"),
   mapSchedule("daily-validation", (s) => ({ ...s, retryCount: 0 })),
   withoutAlertPolicy("gate-blocks"),
@@ -139,7 +139,7 @@ describe("every known change is classified with its action and risk", () => {
 
   test("updates carry attribute-level diffs", () => {
     expect(changeAt(review, `${DEV}/google_pubsub_subscription.nba-phase3-analytics-complete--phase-orchestrator`).attributeDiffs).toEqual([
-      { path: "dead_letter_policy.max_delivery_attempts", before: 5, after: 10 },
+      { path: "dead_letter_policy.max_delivery_attempts", before: 15, after: 20 },
     ]);
   });
 
