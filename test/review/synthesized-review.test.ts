@@ -61,6 +61,11 @@ beforeAll(() => {
     if (dispatcher) dispatcher.template = { ...(dispatcher.template as object), service_account: "${google_service_account.backfill.email}" };
     const alert = dev.google_monitoring_alert_policy?.["failed-runs"];
     if (alert) alert.enabled = false;
+    const exporterPush = subs["nba-phase5-predictions-complete--phase-orchestrator"]?.push_config as Record<string, unknown> | undefined;
+    if (exporterPush) delete exporterPush.oidc_token;
+    const exporter = dev.google_cloud_run_v2_service?.exporter;
+    if (exporter) exporter.ingress = "INGRESS_TRAFFIC_ALL";
+    delete dev.google_monitoring_alert_policy?.["component-failing--scraper-nbac-schedule"];
   });
   review = reviewDirs(base.dir, mutated.dir);
 });
@@ -98,6 +103,9 @@ const EXPECTED = [
     ["google_cloud_run_v2_service_iam_member.pubsub-push-invoker--raw-processors", "replace", ["iam-widened:high"]],
     ["google_cloud_run_v2_service.alert-dispatcher", "update", ["cloud-run-service-account-changed:medium"]],
     ["google_monitoring_alert_policy.failed-runs", "update", ["monitoring-alert-removed-or-disabled:medium"]],
+    ["google_pubsub_subscription.nba-phase5-predictions-complete--phase-orchestrator", "update", ["push-authentication-removed:high"]],
+    ["google_cloud_run_v2_service.exporter", "update", ["cloud-run-ingress-widened:high"]],
+    ["google_monitoring_alert_policy.component-failing--scraper-nbac-schedule", "destroy", ["builtin-metric-alert-removed:medium"]],
 ] as const;
 
 /** Removing a topic also removes its dead-letter topic and that topic's subscription. */
