@@ -82,10 +82,13 @@ function pushSubscription(
   });
   subscription.overrideLogicalId(terraformName(name));
   // Without this grant Pub/Sub cannot acknowledge the message it forwards, so dead-lettering silently does not happen.
+  // A replaced subscription loses its IAM policy while Terraform still thinks the grant exists, so the
+  // grant is replaced with it (as the reference Pub/Sub module does).
   new PubsubSubscriptionIamMember(scope, `service-agent-subscriber-${name}`, {
     subscription: subscription.name,
     role: "roles/pubsub.subscriber",
     member: wiring.pubsubServiceAgent,
+    lifecycle: { replaceTriggeredBy: [subscription] },
   }).overrideLogicalId(terraformName(PUBSUB_SERVICE_AGENT, name));
   options.consumer.allowInvoke(wiring.pushInvoker);
   return subscription;
@@ -151,6 +154,8 @@ export class TerminalDeadLetter extends Construct {
 export interface ReliableTopicProps {
   readonly name: string;
   readonly labels: Labels;
+  /** How long the topic keeps published messages so subscriptions can seek back and replay them. Default: 7 days. */
+  readonly messageRetention?: Duration;
   /** The project's Pub/Sub service agent (service-<number>@gcp-sa-pubsub...), which performs dead-lettering. */
   readonly pubsubServiceAgent: string;
   /** The identity whose OIDC token every push carries; it is granted run.invoker on each consumer. */
@@ -186,7 +191,11 @@ export class ReliableTopic extends Construct {
     this.name = props.name;
     this.wiring = { labels: props.labels, pubsubServiceAgent: props.pubsubServiceAgent, pushInvoker: props.pushInvoker };
 
-    this.topic = new PubsubTopic(this, "topic", { name: props.name, labels: { ...props.labels } });
+    this.topic = new PubsubTopic(this, "topic", {
+      name: props.name,
+      labels: { ...props.labels },
+      messageRetentionDuration: (props.messageRetention ?? RELIABLE_DELIVERY.messageRetention).toGoogleDuration(),
+    });
     this.topic.overrideLogicalId(terraformName(props.name));
 
     this.deadLetterTopicName = `${props.name}-dlq`;

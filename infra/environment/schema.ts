@@ -30,6 +30,22 @@ const alertRecipients = z
   })
   .strict();
 
+const budget = z
+  .object({
+    billingAccount: z
+      .string()
+      .regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/, "a billing account id such as 012345-6789AB-CDEF01")
+      .describe("Billing account the project is billed to; the budget is created on it."),
+    amount: z.number().int("a whole amount").positive().describe("Monthly budget for the project, in currencyCode."),
+    currencyCode: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD").default("USD").describe("Currency of amount; must be the billing account's."),
+    thresholds: z
+      .array(z.number().positive().max(10))
+      .min(1)
+      .default([0.5, 0.9, 1])
+      .describe("Fractions of amount (current spend) at which the alert channels are notified."),
+  })
+  .strict();
+
 const environmentFields = z
   .object({
     name: z.enum(["dev", "prod"]).describe("Environment name; also the stack suffix (nba-props-<name>)."),
@@ -58,6 +74,11 @@ const environmentFields = z
     labels: z
       .record(labelKey, labelValue)
       .describe(`Labels put on every labelled resource; must include ${REQUIRED_LABEL_KEYS.join(", ")}.`),
+    budget: budget.describe("The project's monthly budget alert (google_billing_budget), notifying the alert channels."),
+    firestorePointInTimeRecovery: z
+      .boolean()
+      .optional()
+      .describe("Keep 7 days of Firestore versions for point-in-time recovery; defaults to true in prod, false in dev."),
     deletionProtection: z
       .boolean()
       .optional()
@@ -81,6 +102,7 @@ export const environmentSchema = environmentFields
     firestoreLocation: env.firestoreLocation ?? env.region,
     statePrefix: env.statePrefix ?? `nba-props/${env.name}`,
     deletionProtection: env.deletionProtection ?? env.name === "prod",
+    firestorePointInTimeRecovery: env.firestorePointInTimeRecovery ?? env.name === "prod",
   }));
 
 /** An environment after defaults: what every stack builder receives. */
@@ -101,5 +123,6 @@ export function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(top);
   if (path[0] === "alertRecipients" && path.length === 1) return Object.keys(alertRecipients.shape);
   if (path[0] === "alertRecipients" && path[1] === "slack") return Object.keys(slackChannel.shape);
+  if (path[0] === "budget" && path.length === 1) return Object.keys(budget.shape);
   return [];
 }

@@ -3,6 +3,8 @@ import {
   bigqueryDataDeleted,
   bigqueryPartitionExpirationShortened,
   bigqueryPartitioningOrClusteringChanged,
+  builtinMetricAlertRemoved,
+  cloudRunIngressWidened,
   cloudRunServiceAccountChanged,
   deletionProtectionDisabled,
   iamWidened,
@@ -10,6 +12,7 @@ import {
   pubsubDeadLetterPolicyRemoved,
   pubsubMessageRetentionShortened,
   pubsubTopicOrSubscriptionDeleted,
+  pushAuthenticationRemoved,
   retryOrAttemptLimitsChanged,
   schedulerJobDeleted,
 } from "./rules";
@@ -26,8 +29,11 @@ export const reviewRules: readonly ReviewRule[] = [
   pubsubMessageRetentionShortened,
   schedulerJobDeleted,
   iamWidened,
+  pushAuthenticationRemoved,
+  cloudRunIngressWidened,
   deletionProtectionDisabled,
   monitoringAlertRemovedOrDisabled,
+  builtinMetricAlertRemoved,
   retryOrAttemptLimitsChanged,
   cloudRunServiceAccountChanged,
 ];

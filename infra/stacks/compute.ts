@@ -139,6 +139,9 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
       args: role.args,
       environment: runtimeEnvironment(ctx, role),
       timeout: Duration.seconds(role.timeoutSeconds),
+      // Sized with the subscriptions' attempts against a season's backfill (runtime/catalog/push-load.ts).
+      concurrency: role.capacity?.concurrency,
+      maxInstances: role.capacity?.maxInstances,
       deletionProtection: env.deletionProtection,
       labels,
     });

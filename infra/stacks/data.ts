@@ -36,6 +36,7 @@ export function declareData(scope: Construct, { env, catalog }: StackContext): D
       location: env.bigqueryLocation,
       labels: { ...labels },
       deleteContentsOnDestroy: false,
+      maxTimeTravelHours: String(spec.timeTravelHours),
     });
     dataset.overrideLogicalId(terraformName(spec.name));
     datasets.set(spec.name, dataset);
@@ -63,6 +64,8 @@ export function declareData(scope: Construct, { env, catalog }: StackContext): D
     type: "FIRESTORE_NATIVE",
     deleteProtectionState: env.deletionProtection ? "DELETE_PROTECTION_ENABLED" : "DELETE_PROTECTION_DISABLED",
     deletionPolicy: env.deletionProtection ? "ABANDON" : "DELETE",
+    // Seven days of versions to read or restore from after a bad write (prod; the environment file decides).
+    pointInTimeRecoveryEnablement: env.firestorePointInTimeRecovery ? "POINT_IN_TIME_RECOVERY_ENABLED" : "POINT_IN_TIME_RECOVERY_DISABLED",
   });
   firestore.overrideLogicalId("default");
   for (const collection of catalog.docCollections) {

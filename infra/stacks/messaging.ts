@@ -43,10 +43,16 @@ export function declareMessaging(scope: Construct, { env, catalog }: StackContex
     const topic = new ReliableTopic(scope, `topic-${spec.name}`, {
       name: spec.name,
       labels,
+      messageRetention: Duration.seconds(spec.messageRetentionSeconds),
       pubsubServiceAgent,
       pushInvoker,
       deadLetterConsumer: findComponent(compute.components, spec.deadLetterConsumer),
       deadLetterPushPath: DEAD_LETTER_PUSH_PATH,
+      deadLetterDelivery: {
+        maxDeliveryAttempts: spec.deadLetterMaxDeliveryAttempts,
+        minimumBackoff: Duration.seconds(spec.deadLetterRetry.minimumBackoffSeconds),
+        maximumBackoff: Duration.seconds(spec.deadLetterRetry.maximumBackoffSeconds),
+      },
       terminal,
     });
     for (const sub of spec.subscriptions) {

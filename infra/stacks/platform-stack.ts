@@ -7,6 +7,7 @@ import { stackName, type StackContext } from "./context";
 import { declareData } from "./data";
 import { declareMessaging } from "./messaging";
 import { declareMonitoring } from "./monitoring";
+import { declareBudget, declareProjectServices } from "./project";
 import { declareScheduling } from "./scheduling";
 
 /** Everything one environment runs on, declared from the catalog: data, messaging, compute, schedules, monitoring. */
@@ -26,6 +27,9 @@ export class PlatformStack extends TerraformStack {
     const compute = declareCompute(this, ctx, data);
     const messaging = declareMessaging(this, ctx, compute, project);
     declareScheduling(this, ctx, compute);
-    declareMonitoring(this, ctx, messaging);
+    const channels = declareMonitoring(this, ctx, messaging);
+    declareBudget(this, ctx, project, channels);
+    // Last: every resource declared above gets a dependency on the API it needs.
+    declareProjectServices(this, ctx);
   }
 }

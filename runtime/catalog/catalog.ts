@@ -4,6 +4,7 @@ import { tableId } from "./define-table";
 import { docCollections } from "./doc-collections";
 import { alertPolicies, logMetrics } from "./monitoring";
 import { processors } from "./processors";
+import { pushLoadProblems } from "./push-load";
 import { roles } from "./roles";
 import { schedules } from "./schedules";
 import { scrapers } from "./scrapers";
@@ -121,6 +122,20 @@ export function catalogProblems(c: Catalog = catalog): string[] {
     if ((cond.kind === "log_metric_above" || cond.kind === "log_metric_absent") && !metricNames.has(cond.metric)) {
       problems.push(`alert ${a.name} watches undefined metric ${cond.metric}`);
     }
+    if (cond.kind === "log_metric_absent") {
+      // Calendar-aware silence: a run that found no games is alive, or the off-season pages every day.
+      const status = c.logMetrics.find((m) => m.name === cond.metric)?.where.status;
+      const counted = typeof status === "string" ? [status] : (status ?? []);
+      if (!counted.includes("no_data")) problems.push(`alert ${a.name} watches ${cond.metric}, which does not count no_data runs: a date without games would page`);
+    }
+    if (!a.diagnose.startsWith("nba-props ")) problems.push(`alert ${a.name} names no nba-props command to diagnose it`);
   }
+  for (const d of c.datasets) {
+    if (d.timeTravelHours < 48 || d.timeTravelHours > 168 || d.timeTravelHours % 24 !== 0) problems.push(`dataset ${d.name} time travel ${d.timeTravelHours} h is not 48-168 h in whole days`);
+  }
+  for (const t of c.topics) {
+    if (t.messageRetentionSeconds < 600 || t.messageRetentionSeconds > 31 * 86400) problems.push(`topic ${t.name} retention ${t.messageRetentionSeconds} s is outside Pub/Sub's 10 min-31 days`);
+  }
+  problems.push(...pushLoadProblems(c));
   return problems;
 }

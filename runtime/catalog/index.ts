@@ -7,6 +7,7 @@ export * from "./topics";
 export * from "./schedules";
 export * from "./monitoring";
 export * from "./datasets";
+export * from "./push-load";
 export * from "./derive/row-type";
 export * from "./derive/zod-schema";
 export * from "./derive/duckdb-ddl";

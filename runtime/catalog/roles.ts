@@ -45,6 +45,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 600,
+    capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 120 },
   }),
   service({
     name: "analytics-processors",
@@ -58,6 +59,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 600,
+    capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 180 },
   }),
   service({
     name: "phase-orchestrator",
@@ -71,6 +73,7 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 300,
+    capacity: { concurrency: 10, maxInstances: 2, secondsPerMessage: 20 },
   }),
   service({
     name: "alert-dispatcher",
@@ -84,5 +87,6 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 120,
+    capacity: { concurrency: 20, maxInstances: 5, secondsPerMessage: 5 },
   }),
 ];

@@ -1,33 +1,78 @@
 import type { RetryPolicySpec, SubscriptionSpec, TopicSpec } from "./types";
 
 /** Delivery defaults for every phase subscription (DOMAIN §6.1, STYLE.md ReliableTopic). */
-export const DEFAULT_MAX_DELIVERY_ATTEMPTS = 5;
 export const DEFAULT_RETRY: RetryPolicySpec = { minimumBackoffSeconds: 10, maximumBackoffSeconds: 600 };
 /** Push handlers may run a whole processor; Pub/Sub allows at most 600 s for an ack. */
 export const DEFAULT_ACK_DEADLINE_SECONDS = 600;
 export const DEFAULT_MESSAGE_RETENTION_SECONDS = 7 * 24 * 3600;
+/** Phase topics keep what was published for a week, so a subscription can seek back and replay a day. */
+export const TOPIC_REPLAY_RETENTION_SECONDS = 7 * 24 * 3600;
 
-function push(topic: string, consumer: string, pushPath: string): SubscriptionSpec {
+/**
+ * A push subscription. `maxDeliveryAttempts` is sized against a season's backfill burst on the
+ * consumer (runtime/catalog/push-load.ts, docs/deploy.md): a 429 while the consumer is full counts
+ * as a failed delivery, so too few attempts dead-letter healthy messages.
+ */
+function push(topic: string, consumer: string, pushPath: string, maxDeliveryAttempts: number): SubscriptionSpec {
   return {
     name: `${topic}--${consumer}`,
     consumer,
     pushPath,
     ackDeadlineSeconds: DEFAULT_ACK_DEADLINE_SECONDS,
-    maxDeliveryAttempts: DEFAULT_MAX_DELIVERY_ATTEMPTS,
+    maxDeliveryAttempts,
     retry: DEFAULT_RETRY,
     messageRetentionSeconds: DEFAULT_MESSAGE_RETENTION_SECONDS,
   };
 }
 
-function phaseTopic(name: string, description: string, consumer: string, pushPath: string): TopicSpec {
-  return { name, description, subscriptions: [push(name, consumer, pushPath)], deadLetterConsumer: "alert-dispatcher" };
+interface PhaseTopic {
+  readonly name: string;
+  readonly description: string;
+  readonly consumer: string;
+  readonly pushPath: string;
+  readonly messagesPerDate: number;
+  readonly maxDeliveryAttempts: number;
 }
 
-/** The phase chain of DOMAIN §6.1, in order, as far as consumers exist (a topic nobody reads is not declared). */
+function phaseTopic(t: PhaseTopic): TopicSpec {
+  return {
+    name: t.name,
+    description: t.description,
+    subscriptions: [push(t.name, t.consumer, t.pushPath, t.maxDeliveryAttempts)],
+    deadLetterConsumer: "alert-dispatcher",
+    deadLetterMaxDeliveryAttempts: 10,
+    deadLetterRetry: DEFAULT_RETRY,
+    messagesPerDate: t.messagesPerDate,
+    messageRetentionSeconds: TOPIC_REPLAY_RETENTION_SECONDS,
+  };
+}
+
+/** The phase chain of DOMAIN §6.1, in order, as far as consumers exist (a topic nobody reads is not declared). `messagesPerDate`: one per scraper or processor that completes a date. */
 export const topics: readonly TopicSpec[] = [
-  phaseTopic("nba-phase1-scrapers-complete", "A scraper stored a payload (object path, record_count).", "raw-processors", "/pubsub/phase1"),
-  phaseTopic("nba-phase2-raw-complete", "A raw processor wrote nba_raw rows for a date.", "analytics-processors", "/pubsub/phase2"),
-  phaseTopic("nba-phase3-analytics-complete", "An analytics processor wrote nba_analytics rows for a date.", "phase-orchestrator", "/pubsub/phase3"),
+  phaseTopic({
+    name: "nba-phase1-scrapers-complete",
+    description: "A scraper stored a payload (object path, record_count).",
+    consumer: "raw-processors",
+    pushPath: "/pubsub/phase1",
+    messagesPerDate: 2,
+    maxDeliveryAttempts: 20,
+  }),
+  phaseTopic({
+    name: "nba-phase2-raw-complete",
+    description: "A raw processor wrote nba_raw rows for a date.",
+    consumer: "analytics-processors",
+    pushPath: "/pubsub/phase2",
+    messagesPerDate: 2,
+    maxDeliveryAttempts: 30,
+  }),
+  phaseTopic({
+    name: "nba-phase3-analytics-complete",
+    description: "An analytics processor wrote nba_analytics rows for a date.",
+    consumer: "phase-orchestrator",
+    pushPath: "/pubsub/phase3",
+    messagesPerDate: 3,
+    maxDeliveryAttempts: 15,
+  }),
 ];
 
 /** Suffix of a topic's dead-letter topic. */

@@ -79,6 +79,22 @@ export interface RoleSpec {
   readonly secrets: readonly string[];
   /** Longest a single request or task may run before it is aborted. */
   readonly timeoutSeconds: number;
+  /** Services only: how much push traffic it takes at once (sized against a backfill burst, docs/deploy.md). */
+  readonly capacity?: ServiceCapacity;
+}
+
+/**
+ * What one Cloud Run service can take at once. Pub/Sub counts every 429 ("no instance free") as a
+ * failed delivery, so concurrency x maxInstances, the time a message takes and the subscription's
+ * backoff and attempts are sized together (catalogProblems checks the arithmetic).
+ */
+export interface ServiceCapacity {
+  /** Requests one instance handles at once. */
+  readonly concurrency: number;
+  /** Most instances running at once. */
+  readonly maxInstances: number;
+  /** Longest one pushed message takes to handle (p99, BigQuery jobs included). */
+  readonly secondsPerMessage: number;
 }
 
 export interface RetryPolicySpec {
@@ -103,6 +119,13 @@ export interface TopicSpec {
   readonly subscriptions: readonly SubscriptionSpec[];
   /** The role whose push subscription reads the topic's dead letters. */
   readonly deadLetterConsumer: string;
+  /** Attempts and backoff of the dead-letter subscription (sized like any push, runtime/catalog/push-load.ts). */
+  readonly deadLetterMaxDeliveryAttempts: number;
+  readonly deadLetterRetry: RetryPolicySpec;
+  /** Most messages one ET game date puts on the topic (sizes the backfill burst). */
+  readonly messagesPerDate: number;
+  /** How long the topic itself keeps published messages, so a subscription can seek back and replay. Pub/Sub allows 10 min to 31 days. */
+  readonly messageRetentionSeconds: number;
 }
 
 export type BucketName = "raw-payloads" | "exports";
@@ -158,8 +181,8 @@ export interface LogMetricSpec {
   readonly description: string;
   /** The structured log event the runtime writes (`jsonPayload.event`). */
   readonly event: string;
-  /** Extra equality filters on jsonPayload fields. */
-  readonly where: Readonly<Record<string, string>>;
+  /** Extra filters on jsonPayload fields: equal to the value, or to any of the values. */
+  readonly where: Readonly<Record<string, string | readonly string[]>>;
   readonly labels: readonly string[];
 }
 
@@ -186,10 +209,24 @@ export type AlertCondition =
       readonly windowSeconds: number;
     }
   | {
+      /**
+       * No run of a processor or scraper counted by `metric` for `windowSeconds`, including never:
+       * one policy per processor and scraper. The metric must count runs that found no games as
+       * alive, so a date without games does not page.
+       */
       readonly kind: "log_metric_absent";
       readonly metric: string;
-      /** For every processor or scraper marked critical, its own absence condition. */
-      readonly per: "critical_processor";
+      readonly per: "runner";
+      readonly windowSeconds: number;
+    }
+  | {
+      /**
+       * On Google's own metrics, one policy per runtime role: a Cloud Run job execution that
+       * failed, a service answering 5xx, or a Cloud Scheduler attempt on the role that failed.
+       * Catches what the runtime cannot log itself (a crash at start, an image that does not run).
+       */
+      readonly kind: "runtime_failure";
+      readonly per: "role";
       readonly windowSeconds: number;
     };
 
@@ -200,6 +237,8 @@ export interface AlertPolicySpec {
   readonly condition: AlertCondition;
   /** What an operator should do first; shown in the alert. */
   readonly runbook: string;
+  /** The `nba-props` command that diagnoses it (`<role>`, `<processor>` are filled in per policy). */
+  readonly diagnose: string;
 }
 
 /** A document-store collection; `ttlField` makes the store delete documents once that time passes. */

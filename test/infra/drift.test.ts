@@ -1,6 +1,6 @@
-import { catalog, tableId, TERMINAL_DEAD_LETTER_TOPIC, type Catalog } from "../../runtime/catalog";
+import { catalog, SCHEDULER_FAILED_ATTEMPTS_METRIC, tableId, TERMINAL_DEAD_LETTER_TOPIC, type Catalog } from "../../runtime/catalog";
 import { resolveResource, stringAt, type SynthesizedStack } from "../../infra/policy";
-import { criticalRunners } from "../../infra/stacks/monitoring";
+import { rolePolicyName, runnerPolicyName, runners } from "../../infra/stacks/runners";
 import { PUSH_INVOKER } from "../../infra/stacks/messaging";
 import { SCHEDULER_INVOKER } from "../../infra/stacks/scheduling";
 import { testEnvironment } from "./support/environments";
@@ -34,10 +34,16 @@ function expectedFrom(c: Catalog): Record<string, string[]> {
     // Derived: the two invoker identities.
     google_service_account: [...c.roles.map((r) => r.name), PUSH_INVOKER, SCHEDULER_INVOKER],
     google_storage_bucket: c.buckets.map((b) => `nba-props-drift-${b.name}`),
-    google_logging_metric: c.logMetrics.map((m) => m.name),
+    // Derived: the failed-attempt count of Cloud Scheduler's own log.
+    google_logging_metric: [...c.logMetrics.map((m) => m.name), SCHEDULER_FAILED_ATTEMPTS_METRIC.name],
     google_secret_manager_secret: [...new Set(c.roles.flatMap((r) => r.secrets))],
     google_firestore_field: c.docCollections.filter((d) => d.ttlField).map((d) => `${d.name}/${d.ttlField}`),
-    google_monitoring_alert_policy: c.alertPolicies.flatMap((a) => (a.condition.kind === "log_metric_absent" ? criticalRunners(c).map((r) => `${a.name}--${r.name}-${r.phase}`) : [a.name])),
+    // Derived: absence policies per processor and scraper, failure policies per runtime role.
+    google_monitoring_alert_policy: c.alertPolicies.flatMap((a) => {
+      if (a.condition.kind === "log_metric_absent") return runners(c).map((r) => runnerPolicyName(a.name, r));
+      if (a.condition.kind === "runtime_failure") return c.roles.map((r) => rolePolicyName(a.name, r.name));
+      return [a.name];
+    }),
   };
 }
 

@@ -25,6 +25,7 @@ const valid = {
   imageTag: "dev",
   alertRecipients: { emails: ["a@example.com"] },
   labels: { app: "nba-props", env: "dev", owner: "me", "cost-center": "cc" },
+  budget: { billingAccount: "012345-6789AB-CDEF01", amount: 50 },
 };
 
 describe("environment files", () => {
@@ -33,6 +34,16 @@ describe("environment files", () => {
     expect(dev).toMatchObject({ name: "dev", region: "us-west2", deletionProtection: false, statePrefix: "nba-props/dev" });
     expect(prod).toMatchObject({ name: "prod", region: "us-west2", deletionProtection: true, statePrefix: "nba-props/prod" });
     for (const env of [dev, prod]) for (const key of REQUIRED_LABEL_KEYS) expect(env?.labels[key]).toBeTruthy();
+    expect(dev).toMatchObject({ firestorePointInTimeRecovery: false, budget: { currencyCode: "USD", amount: expect.any(Number) } });
+    expect(prod).toMatchObject({ firestorePointInTimeRecovery: true, budget: { currencyCode: "USD", amount: expect.any(Number) } });
+  });
+
+  test("the budget takes a billing account id and a whole positive amount, and nothing else", () => {
+    expect(problemsOf({ ...valid, budget: { billingAccount: "not-an-account", amount: 50 } })).toEqual([expect.stringMatching(/^budget\.billingAccount: .*012345-6789AB-CDEF01/)]);
+    expect(problemsOf({ ...valid, budget: { billingAccount: "012345-6789AB-CDEF01", amount: -5 } })).toEqual([expect.stringMatching(/^budget\.amount: /)]);
+    expect(problemsOf({ ...valid, budget: { billingAccount: "012345-6789AB-CDEF01", amount: 50, limit: 1 } })).toEqual([
+      expect.stringMatching(/^budget\.limit: unknown key; allowed keys: billingAccount, amount, currencyCode, thresholds$/),
+    ]);
   });
 
   test("defaults are applied and explicit values win", () => {

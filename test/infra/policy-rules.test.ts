@@ -20,6 +20,7 @@ import {
   type Rule,
 } from "../../infra/policy";
 import { TERMINAL_DEAD_LETTER_TOPIC } from "../../runtime/catalog";
+import { secondPassMutants } from "./support/second-pass-mutants";
 import { deepCopy, mustGet, resourceOf, synthToTemp, type Block, type Synthesized, type TerraformJson } from "./support/synth";
 
 const STACK = "nba-props-dev";
@@ -270,6 +271,7 @@ const cases: RuleCase[] = [
     },
     resource: address("google_pubsub_subscription", TERMINAL_SUB),
   },
+  ...secondPassMutants.map((m): RuleCase => ({ ...m, resource: `${STACK}/${m.resource}` })),
 ];
 
 describe("policy rules", () => {

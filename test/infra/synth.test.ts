@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bigQuerySchema, catalog, DEAD_LETTER_PUSH_PATH, tableId, TERMINAL_DEAD_LETTER_TOPIC, type AlertPolicySpec } from "../../runtime/catalog";
-import { criticalRunners } from "../../infra/stacks/monitoring";
+import { rolePolicyName, runnerPolicyName, runners } from "../../infra/stacks/runners";
 import { PUSH_INVOKER } from "../../infra/stacks/messaging";
 import { SCHEDULER_INVOKER } from "../../infra/stacks/scheduling";
 import { bodiesOf, mustGet, ref, resourceOf, resourcesOf, synthToTemp, type Synthesized, type TerraformJson } from "./support/synth";
@@ -43,7 +43,7 @@ describe("messaging: the phase chain through ReliableTopic", () => {
     expect(resourceOf(dev, "google_pubsub_topic", `${name}-dlq`)).toMatchObject({ name: `${name}-dlq` });
   });
 
-  test.each(subscriptions.map((s) => [s.name, s]))("%s pushes with OIDC, dead-letters after 5 attempts and backs off 10-600 s", (_name, sub) => {
+  test.each(subscriptions.map((s) => [s.name, s]))("%s pushes with OIDC, dead-letters after its sized attempts and backs off 10-600 s", (_name, sub) => {
     expect(resourceOf(dev, "google_pubsub_subscription", sub.name)).toMatchObject({
       topic: ref("google_pubsub_topic", sub.topic, "id"),
       ack_deadline_seconds: sub.ackDeadlineSeconds,
@@ -52,7 +52,7 @@ describe("messaging: the phase chain through ReliableTopic", () => {
         push_endpoint: `${ref("google_cloud_run_v2_service", sub.consumer, "uri")}${sub.pushPath}`,
         oidc_token: { service_account_email: ref("google_service_account", PUSH_INVOKER, "email"), audience: ref("google_cloud_run_v2_service", sub.consumer, "uri") },
       },
-      dead_letter_policy: { dead_letter_topic: ref("google_pubsub_topic", `${sub.topic}-dlq`, "id"), max_delivery_attempts: 5 },
+      dead_letter_policy: { dead_letter_topic: ref("google_pubsub_topic", `${sub.topic}-dlq`, "id"), max_delivery_attempts: sub.maxDeliveryAttempts },
       retry_policy: { minimum_backoff: "10s", maximum_backoff: "600s" },
     });
   });
@@ -67,7 +67,7 @@ describe("messaging: the phase chain through ReliableTopic", () => {
     expect(resourceOf(dev, "google_pubsub_subscription", `${name}-dlq--${topic.deadLetterConsumer}`)).toMatchObject({
       topic: ref("google_pubsub_topic", `${name}-dlq`, "id"),
       push_config: { push_endpoint: `${ref("google_cloud_run_v2_service", topic.deadLetterConsumer, "uri")}${DEAD_LETTER_PUSH_PATH}` },
-      dead_letter_policy: { dead_letter_topic: ref("google_pubsub_topic", TERMINAL_DEAD_LETTER_TOPIC, "id"), max_delivery_attempts: 5 },
+      dead_letter_policy: { dead_letter_topic: ref("google_pubsub_topic", TERMINAL_DEAD_LETTER_TOPIC, "id"), max_delivery_attempts: topic.deadLetterMaxDeliveryAttempts },
       retry_policy: { minimum_backoff: "10s", maximum_backoff: "600s" },
     });
   });
@@ -216,7 +216,9 @@ describe("monitoring", () => {
     const declared = resourceOf(dev, "google_logging_metric", name);
     expect(declared).toMatchObject({ name, metric_descriptor: { metric_kind: "DELTA", value_type: "INT64" } });
     expect(declared.filter).toContain(`jsonPayload.event="${metric.event}"`);
-    for (const [field, value] of Object.entries(metric.where)) expect(declared.filter).toContain(`jsonPayload.${field}="${value}"`);
+    for (const [field, value] of Object.entries(metric.where)) {
+      expect(declared.filter).toContain(typeof value === "string" ? `jsonPayload.${field}="${value}"` : `jsonPayload.${field}=(${value.map((v) => `"${v}"`).join(" OR ")})`);
+    }
     expect(Object.keys(declared.label_extractors as object).sort()).toEqual([...metric.labels].sort());
   });
 
@@ -227,27 +229,33 @@ describe("monitoring", () => {
     ]);
   });
 
-  const policies: (readonly [string, AlertPolicySpec, string, string])[] = catalog.alertPolicies.flatMap((spec): (readonly [string, AlertPolicySpec, string, string])[] =>
-    spec.condition.kind === "log_metric_absent"
-      ? criticalRunners(catalog).map((r) => [`${spec.name}--${r.name}-${r.phase}`, spec, r.name, r.phase] as const)
-      : [[spec.name, spec, "", ""] as const],
-  );
+  const policies: (readonly [string, AlertPolicySpec, string, string])[] = catalog.alertPolicies.flatMap((spec): (readonly [string, AlertPolicySpec, string, string])[] => {
+    if (spec.condition.kind === "log_metric_absent") return runners(catalog).map((r) => [runnerPolicyName(spec.name, r), spec, r.name, r.phase] as const);
+    if (spec.condition.kind === "runtime_failure") return catalog.roles.map((r) => [rolePolicyName(spec.name, r.name), spec, r.name, ""] as const);
+    return [[spec.name, spec, "", ""] as const];
+  });
 
-  test.each(policies)("alert policy %s has channels, the runbook and the catalog's condition", (name, spec, runner, phase) => {
+  test.each(policies)("alert policy %s has channels, the runbook, a diagnosing command and the catalog's condition", (name, spec, subject, phase) => {
     const policy = resourceOf(dev, "google_monitoring_alert_policy", name);
-    expect(policy).toMatchObject({ severity: spec.severity.toUpperCase(), notification_channels: [expect.stringContaining("google_monitoring_notification_channel.")] });
-    expect((policy.documentation as Record<string, string>).content).toContain(spec.runbook);
-    const condition = (policy.conditions as Record<string, Record<string, unknown>>[])[0] ?? {};
+    expect(policy).toMatchObject({ notification_channels: [expect.stringContaining("google_monitoring_notification_channel.")] });
+    const content = (policy.documentation as Record<string, string>).content;
+    expect(content).toContain(`Runbook: ${spec.runbook}`);
+    expect(content).toMatch(/Diagnose: `nba-props [^`<>]+`/);
+    const conditions = policy.conditions as Record<string, Record<string, unknown>>[];
+    const condition = conditions[0] ?? {};
     const c = spec.condition;
     if (c.kind === "log_metric_above") {
+      expect(policy.severity).toBe(spec.severity.toUpperCase());
       expect(condition.condition_threshold).toMatchObject({ filter: expect.stringContaining(`logging.googleapis.com/user/${c.metric}`), threshold_value: c.threshold });
     } else if (c.kind === "log_metric_absent") {
-      expect(condition.condition_absent).toMatchObject({
-        filter: expect.stringContaining(`logging.googleapis.com/user/${c.metric}`),
-        duration: `${c.windowSeconds}s`,
-      });
-      expect(condition.condition_absent?.filter).toContain(`metric.label.processor_name="${runner}"`);
-      expect(condition.condition_absent?.filter).toContain(`metric.label.phase="${phase}"`);
+      const query = String(condition.condition_prometheus_query_language?.query);
+      expect(query).toMatch(new RegExp(`^absent_over_time\\(logging_googleapis_com:user_${c.metric}\\{.*\\}\\[${c.windowSeconds}s\\]\\)$`));
+      expect(query).toContain(`processor_name="${subject}"`);
+      expect(query).toContain(`phase="${phase}"`);
+      expect(content).toContain(`nba-props runs --processor ${subject}`);
+    } else if (c.kind === "runtime_failure") {
+      expect(policy.severity).toBe(spec.severity.toUpperCase());
+      expect(conditions.length).toBeGreaterThanOrEqual(1);
     } else if (c.kind === "pubsub_backlog") {
       const filter = String(condition.condition_threshold?.filter);
       expect(filter).toContain("pubsub.googleapis.com/subscription/num_undelivered_messages");

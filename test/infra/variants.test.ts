@@ -14,7 +14,7 @@ const unpartitioned: TableSpec = {
   partitioning: { kind: "none", reason: "A few hundred rows rewritten whole each season; partitions would be empty." },
   clustering: [],
 };
-const extraTopic = { ...catalog.topics[0]!, name: "nba-phase7-extra", subscriptions: catalog.topics[0]!.subscriptions.map((s) => ({ ...s, name: "nba-phase7-extra--analytics-processors", consumer: "analytics-processors" })) };
+const extraTopic = { ...catalog.topics[0]!, name: "nba-phase7-extra", subscriptions: catalog.topics[0]!.subscriptions.map((s) => ({ ...s, name: "nba-phase7-extra--phase-orchestrator", consumer: "phase-orchestrator" })) };
 const changed: Catalog = {
   ...catalog,
   tables: [...catalog.tables, unpartitioned],
@@ -42,7 +42,7 @@ describe("stacks follow a changed catalog and environment", () => {
 
   test("a new topic gets its dead-letter topic, subscriptions and grants", () => {
     expect(resourceOf(tf, "google_pubsub_topic", "nba-phase7-extra-dlq")).toMatchObject({ name: "nba-phase7-extra-dlq" });
-    expect(resourceOf(tf, "google_pubsub_subscription", "nba-phase7-extra--analytics-processors")).toMatchObject({ dead_letter_policy: { max_delivery_attempts: 5 } });
+    expect(resourceOf(tf, "google_pubsub_subscription", "nba-phase7-extra--phase-orchestrator")).toMatchObject({ dead_letter_policy: { max_delivery_attempts: extraTopic.subscriptions[0]?.maxDeliveryAttempts } });
     expect(resourceOf(tf, "google_pubsub_topic_iam_member", "phase-orchestrator--nba-phase7-extra")).toMatchObject({ role: "roles/pubsub.publisher" });
   });
 

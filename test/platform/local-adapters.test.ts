@@ -55,8 +55,9 @@ describe("local adapters", () => {
 
   test("bus retries a failing handler up to the catalog's attempt limit, then dead-letters", async () => {
     const waits: number[] = [];
-    const bus = new InProcessBus({ topics, backoffScale: 1, sleep: (ms) => (waits.push(ms), Promise.resolve()) });
-    const phase1 = topics[0]!;
+    // Five attempts on the first topic's subscription, whatever the catalog sizes it to.
+    const phase1 = { ...topics[0]!, subscriptions: topics[0]!.subscriptions.map((s) => ({ ...s, maxDeliveryAttempts: 5 })) };
+    const bus = new InProcessBus({ topics: [phase1], backoffScale: 1, sleep: (ms) => (waits.push(ms), Promise.resolve()) });
     const sub = phase1.subscriptions[0]!;
     let attempts = 0;
     bus.subscribe(sub.name, () => {

@@ -19,7 +19,7 @@ let scratch: string;
 
 beforeAll(() => {
   base = synthToTemp({ environments });
-  topicAdded = synthToTemp({ environments, catalog: applyEdits([withTopic("nba-phase7-extra", "phase-orchestrator", "analytics-processors")]) });
+  topicAdded = synthToTemp({ environments, catalog: applyEdits([withTopic("nba-phase7-extra", "phase-orchestrator", "phase-orchestrator")]) });
   tableDestroyed = mutatedCopy(base, (stacks) => {
     delete mustGet(stacks, DEV).resource.google_bigquery_table?.["nba_raw--nbac_play_by_play"];
   });

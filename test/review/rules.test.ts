@@ -1,4 +1,7 @@
 import {
+  builtinMetricAlertRemoved,
+  cloudRunIngressWidened,
+  pushAuthenticationRemoved,
   bigqueryColumnRemovedOrRetyped,
   bigqueryDataDeleted,
   bigqueryPartitionExpirationShortened,
@@ -305,6 +308,82 @@ describe("cloud-run-service-account-changed", () => {
 
   test("stays quiet on other template changes", () => {
     expect(cloudRunServiceAccountChanged.check(changed("google_cloud_run_v2_service", service("a@p"), { ...service("a@p"), description: "x" }))).toEqual([]);
+  });
+});
+
+describe("push-authentication-removed", () => {
+  const pushing = (oidc: Record<string, unknown> | undefined): Record<string, unknown> =>
+    subscription({ push_config: { push_endpoint: "${google_cloud_run_v2_service.raw.uri}/pubsub", ...(oidc ? { oidc_token: oidc } : {}) } });
+  const token = { service_account_email: "${google_service_account.push.email}", audience: "${google_cloud_run_v2_service.raw.uri}" };
+
+  test("catches a push that loses its OIDC token, and an audience that changes", () => {
+    expect(reasons(pushAuthenticationRemoved, changed(SUBSCRIPTION, pushing(token), pushing(undefined)))).toEqual([
+      "subscription phase1--raw loses its OIDC token: its calls arrive unauthenticated and are refused",
+    ]);
+    expect(reasons(pushAuthenticationRemoved, changed(SUBSCRIPTION, pushing(token), pushing({ ...token, audience: "https://elsewhere" })))).toEqual([
+      "subscription phase1--raw changes its OIDC audience from ${google_cloud_run_v2_service.raw.uri} to https://elsewhere: the target refuses a token for another audience",
+    ]);
+  });
+
+  test("catches a scheduler job that loses its token", () => {
+    const job = (target: Record<string, unknown>): Record<string, unknown> => ({ name: "gate-sweep", http_target: { uri: "https://x", ...target } });
+    expect(reasons(pushAuthenticationRemoved, changed("google_cloud_scheduler_job", job({ oauth_token: { service_account_email: "s@p" } }), job({})))).toEqual([
+      "scheduler job gate-sweep loses its OAUTH token: its calls arrive unauthenticated and are refused",
+    ]);
+  });
+
+  test("stays quiet when the token stays, is added, or only the endpoint path changes", () => {
+    expect(pushAuthenticationRemoved.check(changed(SUBSCRIPTION, pushing(token), pushing(token)))).toEqual([]);
+    expect(pushAuthenticationRemoved.check(changed(SUBSCRIPTION, pushing(undefined), pushing(token)))).toEqual([]);
+    expect(pushAuthenticationRemoved.check(destroyed(SUBSCRIPTION, pushing(token)))).toEqual([]);
+  });
+});
+
+describe("cloud-run-ingress-widened", () => {
+  const service = (ingress?: string): Record<string, unknown> => ({ name: "raw-processors", ...(ingress ? { ingress } : {}) });
+
+  test("catches internal to all, internal to load balancer, and internal to unset", () => {
+    expect(reasons(cloudRunIngressWidened, changed("google_cloud_run_v2_service", service("INGRESS_TRAFFIC_INTERNAL_ONLY"), service("INGRESS_TRAFFIC_ALL")))).toEqual([
+      "service raw-processors ingress widens from INGRESS_TRAFFIC_INTERNAL_ONLY to INGRESS_TRAFFIC_ALL",
+    ]);
+    expect(cloudRunIngressWidened.check(changed("google_cloud_run_v2_service", service("INGRESS_TRAFFIC_INTERNAL_ONLY"), service("INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER")))).toHaveLength(1);
+    expect(reasons(cloudRunIngressWidened, changed("google_cloud_run_v2_service", service("INGRESS_TRAFFIC_INTERNAL_ONLY"), service()))).toEqual([
+      "service raw-processors ingress widens from INGRESS_TRAFFIC_INTERNAL_ONLY to unset (all traffic)",
+    ]);
+  });
+
+  test("stays quiet when ingress narrows or stays", () => {
+    expect(cloudRunIngressWidened.check(changed("google_cloud_run_v2_service", service("INGRESS_TRAFFIC_ALL"), service("INGRESS_TRAFFIC_INTERNAL_ONLY")))).toEqual([]);
+    expect(cloudRunIngressWidened.check(changed("google_cloud_run_v2_service", service("INGRESS_TRAFFIC_INTERNAL_ONLY"), { ...service("INGRESS_TRAFFIC_INTERNAL_ONLY"), description: "x" }))).toEqual([]);
+  });
+});
+
+describe("builtin-metric-alert-removed", () => {
+  const ALERT = "google_monitoring_alert_policy";
+  const threshold = (filter: string): Record<string, unknown> => ({ display_name: "c", condition_threshold: { filter, comparison: "COMPARISON_GT" } });
+  const JOB_FAILED = 'metric.type="run.googleapis.com/job/completed_execution_count" AND metric.label.result="failed"';
+  const SCHEDULER = 'metric.type="logging.googleapis.com/user/nba_scheduler_failed_attempts"';
+  const policy = (...filters: string[]): Record<string, unknown> => ({ display_name: "component-failing: scraper", conditions: filters.map(threshold) });
+
+  test("catches a removed policy on a built-in metric, instead of the generic removed-alert rule", () => {
+    const removed = destroyed(ALERT, policy(JOB_FAILED, SCHEDULER));
+    expect(reasons(builtinMetricAlertRemoved, removed)).toEqual([
+      'alert policy "component-failing: scraper" on run.googleapis.com/job/completed_execution_count is removed: failures only Google\'s metrics see go unnoticed',
+    ]);
+    expect(monitoringAlertRemovedOrDisabled.check(removed)).toEqual([]);
+  });
+
+  test("catches a policy that stops watching a built-in metric", () => {
+    expect(reasons(builtinMetricAlertRemoved, changed(ALERT, policy(JOB_FAILED, SCHEDULER), policy(SCHEDULER)))).toEqual([
+      'alert policy "component-failing: scraper" stops watching run.googleapis.com/job/completed_execution_count',
+    ]);
+  });
+
+  test("stays quiet on policies over log-based metrics only (the generic rule's) and on unchanged metrics", () => {
+    const logOnly = destroyed(ALERT, policy(SCHEDULER));
+    expect(builtinMetricAlertRemoved.check(logOnly)).toEqual([]);
+    expect(monitoringAlertRemovedOrDisabled.check(logOnly)).toHaveLength(1);
+    expect(builtinMetricAlertRemoved.check(changed(ALERT, policy(JOB_FAILED), { ...policy(JOB_FAILED), documentation: { content: "x" } }))).toEqual([]);
   });
 });
 

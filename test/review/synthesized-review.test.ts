@@ -22,8 +22,8 @@ const environments = [testEnvironment(), testProdEnvironment()];
 
 // The base declares two more topics than the real catalog, so the head can remove one and change the other.
 const baseCatalog = applyEdits([
-  withTopic("nba-phase6-export-trigger", "phase-orchestrator", "analytics-processors"),
-  withTopic("nba-phase4-trigger", "phase-orchestrator", "analytics-processors"),
+  withTopic("nba-phase6-export-trigger", "phase-orchestrator", "phase-orchestrator"),
+  withTopic("nba-phase4-trigger", "phase-orchestrator", "phase-orchestrator"),
 ]);
 
 const headCatalog = applyEdits([
@@ -37,8 +37,8 @@ const headCatalog = applyEdits([
   withTopic("nba-phase7-extra", "phase-orchestrator", "raw-processors"),
   withoutTopic("nba-phase6-export-trigger"),
   mapSubscription("nba-phase2-raw-complete--analytics-processors", (s) => ({ ...s, messageRetentionSeconds: 86400 })),
-  mapSubscription("nba-phase3-analytics-complete--phase-orchestrator", (s) => ({ ...s, maxDeliveryAttempts: 10 })),
-  mapSubscription("nba-phase4-trigger--analytics-processors", (s) => ({ ...s, retry: { ...s.retry, maximumBackoffSeconds: 60 } })),
+  mapSubscription("nba-phase3-analytics-complete--phase-orchestrator", (s) => ({ ...s, maxDeliveryAttempts: s.maxDeliveryAttempts + 5 })),
+  mapSubscription("nba-phase4-trigger--phase-orchestrator", (s) => ({ ...s, retry: { ...s.retry, minimumBackoffSeconds: 20 } })),
   withoutSchedule("nbac-player-boxscore-evening"),
   mapSchedule("nbac-player-boxscore-overnight", (s) => ({ ...s, retryCount: 0 })),
   withoutAlertPolicy("oldest-unacked-message"),
@@ -67,6 +67,11 @@ beforeAll(() => {
     if (dispatcher) dispatcher.template = { ...(dispatcher.template as object), service_account: "${google_service_account.raw-processors.email}" };
     const alert = dev.google_monitoring_alert_policy?.["failed-runs"];
     if (alert) alert.enabled = false;
+    const dispatcherPush = subs["nba-phase1-scrapers-complete-dlq--alert-dispatcher"]?.push_config as Record<string, unknown> | undefined;
+    if (dispatcherPush) delete dispatcherPush.oidc_token;
+    const orchestrator = dev.google_cloud_run_v2_service?.["phase-orchestrator"];
+    if (orchestrator) orchestrator.ingress = "INGRESS_TRAFFIC_ALL";
+    delete dev.google_monitoring_alert_policy?.["component-failing--scraper-nbac-schedule"];
   });
   review = reviewDirs(base.dir, mutated.dir);
 });
@@ -90,13 +95,13 @@ const EXPECTED = [
     ["google_pubsub_topic.nba-phase7-extra", "create", []],
     ["google_pubsub_subscription.nba-phase7-extra--raw-processors", "create", []],
     ["google_pubsub_topic.nba-phase6-export-trigger", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
-    ["google_pubsub_subscription.nba-phase6-export-trigger--analytics-processors", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
+    ["google_pubsub_subscription.nba-phase6-export-trigger--phase-orchestrator", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
     ["google_pubsub_subscription.nba-phase2-raw-complete--analytics-processors", "update", ["pubsub-message-retention-shortened:high"]],
     ["google_pubsub_subscription.nba-phase3-analytics-complete--phase-orchestrator", "update", ["retry-or-attempt-limits-changed:medium"]],
-    ["google_pubsub_subscription.nba-phase4-trigger--analytics-processors", "update", ["retry-or-attempt-limits-changed:medium"]],
+    ["google_pubsub_subscription.nba-phase4-trigger--phase-orchestrator", "update", ["retry-or-attempt-limits-changed:medium"]],
     ["google_cloud_scheduler_job.nbac-player-boxscore-evening", "destroy", ["scheduler-job-deleted:high"]],
     ["google_cloud_scheduler_job.nbac-player-boxscore-overnight", "update", ["retry-or-attempt-limits-changed:medium"]],
-    ["google_monitoring_alert_policy.oldest-unacked-message", "destroy", ["monitoring-alert-removed-or-disabled:medium"]],
+    ["google_monitoring_alert_policy.oldest-unacked-message", "destroy", ["builtin-metric-alert-removed:medium"]],
     // Made on the JSON: what the catalog cannot express.
     ["google_pubsub_subscription.nba-phase1-scrapers-complete--raw-processors", "update", ["pubsub-dead-letter-policy-removed:high"]],
     ["google_pubsub_subscription.nba-phase2-raw-complete-dlq--alert-dispatcher", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
@@ -104,6 +109,9 @@ const EXPECTED = [
     ["google_cloud_run_v2_service_iam_member.pubsub-push-invoker--raw-processors", "replace", ["iam-widened:high"]],
     ["google_cloud_run_v2_service.alert-dispatcher", "update", ["cloud-run-service-account-changed:medium"]],
     ["google_monitoring_alert_policy.failed-runs", "update", ["monitoring-alert-removed-or-disabled:medium"]],
+    ["google_pubsub_subscription.nba-phase1-scrapers-complete-dlq--alert-dispatcher", "update", ["push-authentication-removed:high"]],
+    ["google_cloud_run_v2_service.phase-orchestrator", "update", ["cloud-run-ingress-widened:high"]],
+    ["google_monitoring_alert_policy.component-failing--scraper-nbac-schedule", "destroy", ["builtin-metric-alert-removed:medium"]],
 ] as const;
 
 /** Removing a topic also removes its dead-letter topic and that topic's subscription. */
@@ -145,7 +153,7 @@ describe("every known change is classified with its action and risk", () => {
 
   test("updates carry attribute-level diffs", () => {
     expect(changeAt(review, `${DEV}/google_pubsub_subscription.nba-phase3-analytics-complete--phase-orchestrator`).attributeDiffs).toEqual([
-      { path: "dead_letter_policy.max_delivery_attempts", before: 5, after: 10 },
+      { path: "dead_letter_policy.max_delivery_attempts", before: 15, after: 20 },
     ]);
   });
 

@@ -12,3 +12,10 @@ export { subscriptionDeadLetterPolicy } from "./pubsub-subscription-dead-letter-
 export { subscriptionRetryPolicy } from "./pubsub-subscription-retry-policy";
 export { topicHasSubscription } from "./pubsub-topic-has-subscription";
 export { schedulerJobConfigured } from "./scheduler-job-configured";
+export { cloudRunIngressInternal } from "./cloud-run-ingress-internal";
+export { labelsValid } from "./labels-valid";
+export { alertDocumented } from "./monitoring-alert-documented";
+export { pubsubDurationRanges } from "./pubsub-duration-ranges";
+export { pushIdentityCanInvoke } from "./pubsub-push-identity-can-invoke";
+export { pushOidcAudience } from "./pubsub-push-oidc-audience";
+export { serviceAgentTokenCreator } from "./pubsub-service-agent-token-creator";

@@ -11,3 +11,6 @@ export { pubsubMessageRetentionShortened } from "./pubsub-message-retention-shor
 export { pubsubTopicOrSubscriptionDeleted } from "./pubsub-topic-or-subscription-deleted";
 export { retryOrAttemptLimitsChanged } from "./retry-or-attempt-limits-changed";
 export { schedulerJobDeleted } from "./scheduler-job-deleted";
+export { builtinMetricAlertRemoved } from "./builtin-metric-alert-removed";
+export { cloudRunIngressWidened } from "./cloud-run-ingress-widened";
+export { pushAuthenticationRemoved } from "./push-authentication-removed";

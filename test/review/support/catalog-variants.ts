@@ -35,7 +35,7 @@ export const withTopic =
     if (!template) throw new Error("the catalog has no topics");
     const subscription = template.subscriptions[0];
     if (!subscription) throw new Error("the first topic has no subscription");
-    const topic: TopicSpec = { ...template, name, subscriptions: [{ ...subscription, name: `${name}--${consumer}`, consumer }] };
+    const topic: TopicSpec = { ...template, name, messagesPerDate: 0, subscriptions: [{ ...subscription, name: `${name}--${consumer}`, consumer }] };
     return { ...c, topics: [...c.topics, topic], roles: c.roles.map((r) => (r.name === publisher ? { ...r, publishesTo: [...r.publishesTo, name] } : r)) };
   };
 
