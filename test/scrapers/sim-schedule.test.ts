@@ -47,7 +47,7 @@ describe.each(SEASONS)("simulated season $seasonYear (seed $seed)", ({ seasonYea
     const games = allGames(finalSeason(seasonYear, seed));
     expect(games).toHaveLength(1230);
     expect(new Set(games.map((g) => g.gameId)).size).toBe(1230);
-    const idPattern = new RegExp(`^002${yy}\\d{5}$`);
+    const idPattern = new RegExp(`^992${yy}\\d{5}$`);
     const bad = games.filter(
       (g) =>
         !idPattern.test(g.gameId) ||

@@ -1,4 +1,4 @@
-export type WarehouseErrorCode = "SCHEMA_MISMATCH" | "LOAD_FAILED" | "MERGE_FAILED" | "ROLLBACK_FAILED" | "ROW_INVALID" | "READ_ONLY";
+export type WarehouseErrorCode = "SCHEMA_MISMATCH" | "LOAD_FAILED" | "MERGE_FAILED" | "ROLLBACK_FAILED" | "ROW_INVALID" | "READ_ONLY" | "LOCKED";
 
 /** A warehouse failure with a code callers branch on (never on message text). */
 export class WarehouseError extends Error {
