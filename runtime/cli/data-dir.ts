@@ -18,3 +18,12 @@ export function dataDirFlag(value: string): string {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--data-dir ${value} is a file, not a directory; pass a directory (it is created if missing)`);
   return dir;
 }
+
+/** A data dir a read command opens: it must exist; the message says where the pipeline writes. */
+export function existingDataDir(value: string): string {
+  const dir = dataDirFlag(value);
+  if (!existsSync(dir)) {
+    throw new UsageError(`no data dir at ${dir}: run nba-props pipeline first, or pass --data-dir (the sim writes ${SIM_DATA_DIR}, replay ${DEFAULT_DATA_DIR})`);
+  }
+  return dir;
+}
