@@ -7,6 +7,8 @@ const PHASE_TITLES: Readonly<Record<string, string>> = {
   phase_3_analytics: "Phase 3: analytics",
 };
 
+const PHASE_SHORT: Readonly<Record<string, string>> = { phase_1_scrapers: "scrapers", phase_2_raw: "raw", phase_3_analytics: "analytics" };
+
 const STATUSES = ["success", "partial", "no_data", "failed", "blocked"] as const;
 
 export function isFailure(run: PipelineRun): boolean {
@@ -15,16 +17,18 @@ export function isFailure(run: PipelineRun): boolean {
 
 /** Per processor: runs by status and rows, in pipeline order. */
 export function totalsTable(runs: readonly PipelineRun[]): string {
+  // A scraper and its raw processor can share a name (nbac_schedule): one line per phase and processor.
   const byProcessor = new Map<string, PipelineRun[]>();
-  for (const run of runs) byProcessor.set(run.processor, [...(byProcessor.get(run.processor) ?? []), run]);
-  const rows = [...byProcessor].map(([processor, list]) => [
-    processor,
+  for (const run of runs) byProcessor.set(`${run.phase} ${run.processor}`, [...(byProcessor.get(`${run.phase} ${run.processor}`) ?? []), run]);
+  const rows = [...byProcessor.values()].map((list) => [
+    PHASE_SHORT[list[0]?.phase ?? ""] ?? list[0]?.phase ?? "",
+    list[0]?.processor ?? "",
     String(list.length),
     ...STATUSES.map((s) => String(list.filter((r) => r.status === s).length)),
     String(list.reduce((n, r) => n + r.rows_written, 0)),
     String(list.reduce((n, r) => n + r.rows_quarantined, 0)),
   ]);
-  return formatTable(["processor", "runs", ...STATUSES, "rows written", "quarantined"], rows);
+  return formatTable(["phase", "processor", "runs", ...STATUSES, "rows written", "quarantined"], rows);
 }
 
 function phaseTables(report: PipelineReport): string[] {
