@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "cdktf.out/**", ".gen/**", ".nba-props/**", "coverage/**", "*.config.js", "eslint.config.mjs", "bin/**", "test/lint/fixtures/**"] },
+  { ignores: ["node_modules/**", "cdktf.out/**", ".gen/**", ".nba-props/**", ".nba-props-sim/**", "coverage/**", "*.config.js", "eslint.config.mjs", "bin/**", "test/lint/fixtures/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

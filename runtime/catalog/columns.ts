@@ -39,8 +39,12 @@ export const rawStatColumns = [
   nullable("plus_minus", "INT64", "Plus-minus while on the floor"),
 ] as const;
 
+/** Provenance of every stored row: set by the lifecycle from the run's source, never by a transform. */
+export const sourceKindColumn = required("source_kind", "STRING", "Where the data came from: sim (generated), replay (captured payloads) or http (live); a data dir holds one kind");
+
 /** Columns every raw row carries (DOMAIN §2 technical fields). */
 export const rawTechnicalColumns = [
+  sourceKindColumn,
   required("source_file_path", "STRING", "Object-store path of the payload this row was parsed from"),
   required("data_hash", "STRING", "First 16 hex of SHA-256 over the row's hash fields"),
   required("processed_at", "TIMESTAMP", "When this version of the row was produced (UTC)"),
@@ -49,6 +53,7 @@ export const rawTechnicalColumns = [
 
 /** Columns every analytics / precompute row carries. */
 export const derivedTechnicalColumns = [
+  sourceKindColumn,
   required("data_hash", "STRING", "First 16 hex of SHA-256 over the row's hash fields"),
   required("processed_at", "TIMESTAMP", "When this version of the row was produced (UTC)"),
   required("created_at", "TIMESTAMP", "When the row was first written (UTC); kept on update"),

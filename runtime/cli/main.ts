@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
-import { EXIT_FAILURE, EXIT_USAGE, UsageError } from "./exit-codes";
+import { EXIT_FAILURE, EXIT_USAGE } from "./exit-codes";
+import { describeError } from "./describe-error";
+import { packageVersion } from "./version";
 import { errorMessage } from "../domain/error-message";
 import { processIo, type CliIo } from "./cli-io";
 import { commandRegistrations } from "./commands";
@@ -8,6 +10,8 @@ export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("nba-props")
     .description("NBA props data platform: run the pipeline locally on embedded defaults, query the warehouse, check infrastructure.")
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .version(packageVersion(), "-V, --version", "print the version and exit")
+    .option("--verbose", "print stack traces with errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   for (const register of commandRegistrations) register(program, io);
@@ -31,12 +35,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       if (err.code === "commander.helpDisplayed" || err.code === "commander.help" || err.code === "commander.version") return 0;
       return EXIT_USAGE;
     }
-    if (err instanceof UsageError) {
-      io.stderr.write(`error: ${err.message}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : errorMessage(err)}\n`);
-    return EXIT_FAILURE;
+    const described = describeError(err, argv.includes("--verbose"));
+    io.stderr.write(described.text);
+    return described.exitCode;
   } finally {
     process.exitCode = saved;
   }

@@ -1,6 +1,8 @@
 /** The message of anything thrown, for logs and run records. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
+  // Errors made in another realm (a native addon, a VM context) fail instanceof but keep their message.
+  if (typeof err === "object" && err !== null && typeof (err as { message?: unknown }).message === "string") return (err as { message: string }).message;
   if (typeof err === "string") return err;
   try {
     return JSON.stringify(err) ?? "undefined";

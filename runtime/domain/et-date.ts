@@ -21,9 +21,18 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Inclusive list of dates from `from` to `to`. */
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Inclusive list of dates from `from` to `to`. Counted, not compared as text: past 9999-12-31
+ * the next date prints as "+010000-01-01", which sorts before "9999-12-31" and never ended the loop.
+ */
 export function dateRange(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  const days = daysBetween(from, to);
+  for (let i = 0; i <= days; i++) out.push(addDays(from, i));
   return out;
 }

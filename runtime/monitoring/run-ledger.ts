@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { LOG_EVENTS } from "../catalog/monitoring";
 import type { Phase } from "../catalog/types";
+import type { SourceKind } from "../domain/source-kind";
 import type { Clock } from "../platform/ports/clock";
 import type { DocStore } from "../platform/ports/doc-store";
 import type { Logger } from "./logger";
@@ -17,6 +19,7 @@ export interface RunStart {
   readonly gameDate: string;
   readonly correlationId?: string;
   readonly triggerSource?: RunRecord["trigger_source"];
+  readonly sourceKind: SourceKind;
 }
 
 export interface RunOutcome {
@@ -57,6 +60,9 @@ export class RunLedger {
       game_date: start.gameDate,
       correlation_id: start.correlationId ?? runId,
       trigger_source: start.triggerSource ?? "manual",
+      source_kind: start.sourceKind,
+      owner_pid: process.pid,
+      owner_host: hostname(),
       status: "running",
       started_at: now.toISOString(),
       finished_at: null,
@@ -74,6 +80,26 @@ export class RunLedger {
     };
     await this.store.set(RUNS_COLLECTION, runId, withTtl(record));
     return record;
+  }
+
+  /** Runs still saying `running`, newest first. */
+  async running(): Promise<RunRecord[]> {
+    const docs = await this.store.query(RUNS_COLLECTION, [{ field: "status", op: "==", value: "running" }]);
+    return docs.map((d) => d.data as unknown as RunRecord).sort((a, b) => b.started_at.localeCompare(a.started_at));
+  }
+
+  /**
+   * Closes, as `failed`, every run still `running` whose owner `isGone` says is no longer there:
+   * runs left by a killed process (code `abandoned`) or by this one when it is interrupted
+   * (`interrupted`), so no record says "running" forever.
+   */
+  async closeRunning(code: "abandoned" | "interrupted", isGone: (run: RunRecord) => boolean, why: (run: RunRecord) => string): Promise<RunRecord[]> {
+    const closed: RunRecord[] = [];
+    for (const run of await this.running()) {
+      if (!isGone(run)) continue;
+      closed.push(await this.finish(run, { status: "failed", rowsWritten: run.rows_written, errorType: code, errorMessage: why(run) }));
+    }
+    return closed;
   }
 
   async finish(run: RunRecord, outcome: RunOutcome): Promise<RunRecord> {

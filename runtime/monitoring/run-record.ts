@@ -1,4 +1,5 @@
 import type { Phase } from "../catalog/types";
+import type { SourceKind } from "../domain/source-kind";
 
 export type RunStatus = "running" | "success" | "partial" | "no_data" | "failed";
 export type FinalRunStatus = Exclude<RunStatus, "running">;
@@ -16,6 +17,11 @@ export interface RunRecord {
   readonly game_date: string;
   readonly correlation_id: string;
   readonly trigger_source: "manual" | "pubsub" | "scheduler" | "orchestrator";
+  /** Where the run's data came from (sim, replay, http): the same value its rows carry. */
+  readonly source_kind: SourceKind;
+  /** The process that owns the run while it is `running`, so a run left by a dead process can be closed. */
+  readonly owner_pid: number;
+  readonly owner_host: string;
   readonly status: RunStatus;
   readonly started_at: string;
   readonly finished_at: string | null;

@@ -11,6 +11,7 @@ import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { scraperDefinitions } from "../scrapers";
 import type { PayloadSource } from "../scrapers/sources/payload-source";
+import type { SourceKind } from "../domain/source-kind";
 
 export type PipelineStage = "raw" | "analytics";
 
@@ -31,13 +32,25 @@ export interface PipelineReport {
   readonly dates: readonly string[];
   readonly runs: readonly PipelineRun[];
   readonly warehouse_statements: number;
+  /** Dates that went through every phase before the runner stopped (all of them unless interrupted). */
+  readonly dates_completed: readonly string[];
+  readonly interrupted: boolean;
 }
+
+/** What the runner reports while it works (progress display, logs). */
+export type PipelineEvent =
+  | { readonly kind: "season_started"; readonly season: string }
+  | { readonly kind: "date_started"; readonly date: string; readonly index: number; readonly total: number }
+  | { readonly kind: "run_finished"; readonly run: PipelineRun }
+  | { readonly kind: "date_finished"; readonly date: string; readonly index: number; readonly total: number; readonly runs: readonly PipelineRun[] };
 
 export interface PipelineOptions {
   readonly dates: readonly string[];
   readonly source: PayloadSource;
   readonly until: PipelineStage;
-  readonly onProgress?: (message: string) => void;
+  /** Asked before each date: once it says stop, the runner finishes nothing new and returns. */
+  readonly shouldStop?: () => boolean;
+  readonly onEvent?: (event: PipelineEvent) => void;
 }
 
 function summarize(run: RunRecord): PipelineRun {
@@ -55,21 +68,29 @@ function summarize(run: RunRecord): PipelineRun {
 }
 
 /**
- * Runs the phases in order on one platform: season-scoped scrapers once per season, then per
- * date the date-scoped scrapers (raw processors run on their phase-1 messages through the bus),
- * then analytics in dependency order. A failed upstream blocks what depends on it: fail closed.
+ * Runs the phases on one platform, streaming: season-scoped scrapers once per season up front,
+ * then each date through every phase (date-scoped scrapers, raw processors on their phase-1
+ * messages through the bus, analytics in dependency order) before the next date starts, so a
+ * range stopped part-way leaves every finished date complete. A failed upstream blocks what
+ * depends on it: fail closed.
  */
 export async function runLocalPipeline(platform: LocalPlatform, options: PipelineOptions): Promise<PipelineReport> {
   const runs: RunRecord[] = [];
   const report: PipelineRun[] = [];
+  const emit = options.onEvent ?? (() => undefined);
+  const stop = options.shouldStop ?? (() => false);
   const record = (run: RunRecord): void => {
     runs.push(run);
-    report.push(summarize(run));
+    const line = summarize(run);
+    report.push(line);
+    emit({ kind: "run_finished", run: line });
   };
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
-  const progress = options.onProgress ?? (() => undefined);
+  const kind = options.source.kind;
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
   const dateScrapers = scraperDefinitions.filter((s) => s.spec.scope === "date");
+  const completed: string[] = [];
+  let interrupted = false;
 
   const seasons = new Map<number, string>();
   for (const date of options.dates) {
@@ -77,14 +98,21 @@ export async function runLocalPipeline(platform: LocalPlatform, options: Pipelin
     if (!seasons.has(year)) seasons.set(year, date);
   }
   for (const [year, firstDate] of seasons) {
+    if (stop()) break;
+    emit({ kind: "season_started", season: seasonLabel(year) });
     for (const scraper of seasonScrapers) {
-      progress(`${scraper.spec.name} ${seasonLabel(year)}`);
       record(await runScraper(platform, { scraper, scope: { key: seasonLabel(year), gameDate: firstDate }, source: options.source }));
     }
   }
 
-  for (const [i, date] of options.dates.entries()) {
-    progress(`[${i + 1}/${options.dates.length}] ${date}: scrapers and raw`);
+  for (const [index, date] of options.dates.entries()) {
+    if (stop()) {
+      interrupted = true;
+      break;
+    }
+    const total = options.dates.length;
+    const first = report.length;
+    emit({ kind: "date_started", date, index, total });
     for (const scraper of dateScrapers) {
       record(
         await runScraper(platform, {
@@ -95,39 +123,47 @@ export async function runLocalPipeline(platform: LocalPlatform, options: Pipelin
         }),
       );
     }
+    if (options.until === "analytics") await runAnalyticsForDate(platform, date, kind, runs, record, report);
+    completed.push(date);
+    emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
-
-  if (options.until === "analytics") {
-    for (const [i, date] of options.dates.entries()) {
-      progress(`[${i + 1}/${options.dates.length}] ${date}: analytics`);
-      const season = seasonLabel(seasonYearForDate(date));
-      const upstreamFailure = runs.find((r) => (r.phase === "phase_1_scrapers" || r.phase === "phase_2_raw") && r.status === "failed" && (r.scope === date || r.scope === season));
-      const failedOutputs = new Set<string>();
-      for (const processor of analyticsProcessors) {
-        const spec = catalog.processors.find((p) => p.name === processor.name);
-        const blockedBy = upstreamFailure ? `${upstreamFailure.processor_name} ${upstreamFailure.scope}` : spec?.inputs.find((input) => failedOutputs.has(input));
-        if (blockedBy) {
-          failedOutputs.add(spec?.output ?? processor.name);
-          report.push({
-            phase: "phase_3_analytics",
-            processor: processor.name,
-            scope: date,
-            status: "blocked",
-            rows_written: 0,
-            rows_quarantined: 0,
-            duration_ms: 0,
-            error_message: `not run: upstream ${blockedBy} failed`,
-          });
-          continue;
-        }
-        const run = await runAnalytics(platform, processor, date);
-        record(run);
-        if (run.status === "failed" && spec) failedOutputs.add(spec.output);
-      }
-    }
-  }
+  if (stop() && completed.length < options.dates.length) interrupted = true;
   // Raw runs finish inside their scraper's publish, before the scraper's own record: order by phase.
   const phaseOrder = (p: Phase): number => PHASES.indexOf(p);
   const ordered = report.map((run, i) => ({ run, i })).sort((a, b) => phaseOrder(a.run.phase) - phaseOrder(b.run.phase) || a.i - b.i);
-  return { dates: options.dates, runs: ordered.map((o) => o.run), warehouse_statements: platform.warehouse.statementsExecuted() };
+  return { dates: options.dates, runs: ordered.map((o) => o.run), warehouse_statements: platform.warehouse.statementsExecuted(), dates_completed: completed, interrupted };
+}
+
+async function runAnalyticsForDate(
+  platform: LocalPlatform,
+  date: string,
+  kind: SourceKind,
+  runs: readonly RunRecord[],
+  record: (run: RunRecord) => void,
+  report: PipelineRun[],
+): Promise<void> {
+  const season = seasonLabel(seasonYearForDate(date));
+  const upstreamFailure = runs.find((r) => (r.phase === "phase_1_scrapers" || r.phase === "phase_2_raw") && r.status === "failed" && (r.scope === date || r.scope === season));
+  const failedOutputs = new Set<string>();
+  for (const processor of analyticsProcessors) {
+    const spec = catalog.processors.find((p) => p.name === processor.name);
+    const blockedBy = upstreamFailure ? `${upstreamFailure.processor_name} ${upstreamFailure.scope}` : spec?.inputs.find((input) => failedOutputs.has(input));
+    if (blockedBy) {
+      failedOutputs.add(spec?.output ?? processor.name);
+      report.push({
+        phase: "phase_3_analytics",
+        processor: processor.name,
+        scope: date,
+        status: "blocked",
+        rows_written: 0,
+        rows_quarantined: 0,
+        duration_ms: 0,
+        error_message: `not run: upstream ${blockedBy} failed`,
+      });
+      continue;
+    }
+    const run = await runAnalytics(platform, processor, date, kind);
+    record(run);
+    if (run.status === "failed" && spec) failedOutputs.add(spec.output);
+  }
 }

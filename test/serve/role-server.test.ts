@@ -124,7 +124,7 @@ describe("shutdown", () => {
           path: "/pubsub/slow",
           kind: "push",
           handle: async (platform) => {
-            await platform.ledger.start({ processorName: "slow_processor", phase: "phase_2_raw", scope: "2025-03-15", gameDate: "2025-03-15" });
+            await platform.ledger.start({ processorName: "slow_processor", phase: "phase_2_raw", scope: "2025-03-15", gameDate: "2025-03-15", sourceKind: "sim" });
             started();
             await new Promise(() => undefined);
             return { kind: "done", runs: [] };

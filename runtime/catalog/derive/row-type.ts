@@ -25,3 +25,6 @@ export type RowOf<T extends { readonly columns: readonly ColumnSpec[] }> = {
 
 /** A row of a table whose shape is only known at run time. */
 export type Row = Record<string, unknown>;
+
+/** A row as a processor's transform produces it: the lifecycle stamps `source_kind` from the run's source. */
+export type ProducedRow<T extends { readonly columns: readonly ColumnSpec[] }> = Omit<RowOf<T>, "source_kind">;

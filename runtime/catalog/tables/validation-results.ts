@@ -1,4 +1,4 @@
-import { nullable, required } from "../columns";
+import { nullable, required, sourceKindColumn } from "../columns";
 import { defineTable } from "../define-table";
 
 export const validationResults = defineTable({
@@ -7,6 +7,7 @@ export const validationResults = defineTable({
   description: "One row per validation check per run: outcome, severity, sample of failing items and remediation.",
   columns: [
     required("validation_run_id", "STRING", "Run the check belongs to (validation_runs.run_id)"),
+    sourceKindColumn,
     required("validation_timestamp", "TIMESTAMP", "When the check ran (UTC); partitioned by its date"),
     required("processor_name", "STRING", "Processor whose output was validated"),
     nullable("processor_type", "STRING", "Layer of that processor: raw, analytics, precompute, predictions"),

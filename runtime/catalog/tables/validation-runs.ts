@@ -1,4 +1,4 @@
-import { nullable, repeated, required } from "../columns";
+import { nullable, repeated, required, sourceKindColumn } from "../columns";
 import { defineTable } from "../define-table";
 
 export const validationRuns = defineTable({
@@ -7,6 +7,7 @@ export const validationRuns = defineTable({
   description: "One row per validation run: what was checked, the totals and the overall status.",
   columns: [
     required("run_id", "STRING", "Validation run id"),
+    sourceKindColumn,
     required("run_timestamp", "TIMESTAMP", "When the run started (UTC); partitioned by its date"),
     required("processor_name", "STRING", "Processor whose output was validated"),
     nullable("processor_type", "STRING", "Layer of that processor: raw, analytics, precompute, predictions"),

@@ -5,9 +5,10 @@ import { DuckDbWarehouse } from "../../platform/local/duckdb-warehouse";
 import { localPaths } from "../../platform/local/local-platform";
 import { WarehouseError } from "../../platform/local/warehouse-error";
 import type { CliIo } from "../cli-io";
-import { UsageError } from "../exit-codes";
+import { CommandFailure, UsageError } from "../exit-codes";
+import { errorMessage } from "../../domain/error-message";
 import { cellText, formatTable } from "../format-table";
-import { DEFAULT_DATA_DIR } from "./pipeline";
+import { DEFAULT_DATA_DIR } from "../data-dir";
 
 export function registerQueryCommand(program: Command, io: CliIo): void {
   program
@@ -18,6 +19,7 @@ export function registerQueryCommand(program: Command, io: CliIo): void {
     .option("--json", "print an array of row objects")
     .addHelpText("after", "\nAnything but a read (INSERT, UPDATE, DELETE, CREATE, ATTACH, COPY, several statements) is refused with exit code 2.")
     .action(async (text: string, options: { dataDir: string; json?: boolean }) => {
+      if (text.trim() === "") throw new UsageError('the SQL is empty; pass one read, e.g. nba-props query "SELECT 1"');
       const file = localPaths(resolve(options.dataDir)).warehouse;
       if (!existsSync(file)) throw new UsageError(`no warehouse at ${file}; run nba-props pipeline first or pass --data-dir`);
       const warehouse = await DuckDbWarehouse.open({ path: file, readOnly: true });
@@ -30,7 +32,7 @@ export function registerQueryCommand(program: Command, io: CliIo): void {
         }
       } catch (err) {
         if (err instanceof WarehouseError && err.code === "READ_ONLY") throw new UsageError(err.message);
-        throw err;
+        throw new CommandFailure(`the database could not run the query: ${errorMessage(err)}`);
       } finally {
         await warehouse.close();
       }

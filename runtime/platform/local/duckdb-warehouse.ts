@@ -15,6 +15,7 @@ import { errorMessage } from "../../domain/error-message";
 import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { readRows, toDuckDbParams } from "./duckdb-values";
 import { WarehouseError } from "./warehouse-error";
+import { describeProcess, lockHolderPid } from "./lock-holder";
 
 export interface DuckDbWarehouseOptions {
   /** Database file, or ":memory:". */
@@ -37,7 +38,14 @@ export class DuckDbWarehouse implements Warehouse {
   static async open(options: DuckDbWarehouseOptions): Promise<DuckDbWarehouse> {
     if (options.path !== ":memory:") await mkdir(dirname(options.path), { recursive: true });
     const config: Record<string, string> = options.readOnly ? { access_mode: "READ_ONLY" } : {};
-    const instance = await DuckDBInstance.create(options.path, config);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(options.path, config);
+    } catch (err) {
+      const holder = lockHolderPid(errorMessage(err));
+      if (holder === null) throw err;
+      throw new WarehouseError("LOCKED", `the warehouse ${options.path} is in use by ${describeProcess(holder)}; wait for it to finish or stop it, or use another --data-dir`, err);
+    }
     const connection = await instance.connect();
     return new DuckDbWarehouse(instance, connection);
   }
@@ -89,7 +97,7 @@ export class DuckDbWarehouse implements Warehouse {
       throw new WarehouseError(
         "SCHEMA_MISMATCH",
         `local table ${table.dataset}.${table.name} does not match the catalog (have: ${have.join(", ")}; catalog: ${want.join(", ")}). ` +
-          "The warehouse file was made by another version; delete it (it is rebuilt from the source payloads) or use a new --data-dir.",
+          "The warehouse file was made by another version: empty the data dir with nba-props reset --data-dir DIR --yes (it is rebuilt from the sources) or use a new --data-dir.",
       );
     }
   }

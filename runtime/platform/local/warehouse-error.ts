@@ -5,6 +5,8 @@ export type WarehouseErrorCode =
   | "ROLLBACK_FAILED"
   | "ROW_INVALID"
   | "READ_ONLY"
+  /** Another process holds the warehouse file's lock. */
+  | "LOCKED"
   /** The warehouse could not answer now (5xx, rate limit, backend error): the same write may succeed later. */
   | "TRANSIENT"
   /** Rows of the target are still in BigQuery's streaming buffer: the write is postponed, never attempted twice. */

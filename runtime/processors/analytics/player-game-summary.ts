@@ -1,4 +1,4 @@
-import type { RowOf } from "../../catalog/derive/row-type";
+import type { ProducedRow } from "../../catalog/derive/row-type";
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
@@ -9,9 +9,9 @@ import { trackSource, trackingColumns } from "../base/source-tracking";
 import type { AnalyticsProcessorDefinition, TransformContext, TransformResult } from "./analytics-processor";
 import { effectiveFieldGoal, trueShooting, usageRate } from "./formulas";
 
-type PlayerRow = RowOf<typeof nbacPlayerBoxscores>;
-type OffenseRow = RowOf<typeof teamOffenseGameSummary>;
-type SummaryRow = RowOf<typeof playerGameSummary>;
+type PlayerRow = ProducedRow<typeof nbacPlayerBoxscores>;
+type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
+type SummaryRow = ProducedRow<typeof playerGameSummary>;
 
 export interface PlayerGameInputs {
   readonly players: readonly PlayerRow[];

@@ -1,4 +1,4 @@
-import type { RowOf } from "../../catalog/derive/row-type";
+import type { ProducedRow } from "../../catalog/derive/row-type";
 import { teamDefenseGameSummary } from "../../catalog/tables/team-defense-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { dataHash } from "../../domain/data-hash";
@@ -8,8 +8,8 @@ import { trackSource, trackingColumns } from "../base/source-tracking";
 import type { AnalyticsProcessorDefinition, TransformContext, TransformResult } from "./analytics-processor";
 import { rating } from "./formulas";
 
-type OffenseRow = RowOf<typeof teamOffenseGameSummary>;
-type DefenseRow = RowOf<typeof teamDefenseGameSummary>;
+type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
+type DefenseRow = ProducedRow<typeof teamDefenseGameSummary>;
 
 export interface TeamDefenseInputs {
   readonly offense: readonly OffenseRow[];

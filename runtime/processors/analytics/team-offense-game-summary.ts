@@ -1,4 +1,4 @@
-import type { RowOf } from "../../catalog/derive/row-type";
+import type { ProducedRow } from "../../catalog/derive/row-type";
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { nbacTeamBoxscore } from "../../catalog/tables/nbac-team-boxscore";
@@ -10,10 +10,10 @@ import { trackSource, trackingColumns } from "../base/source-tracking";
 import type { AnalyticsProcessorDefinition, TransformContext, TransformResult } from "./analytics-processor";
 import { effectiveFieldGoal, overtimePeriods, pace, parseTeamMinutes, possessions, rating, teamMinutesFromPlayers, trueShooting } from "./formulas";
 
-type ScheduleRow = RowOf<typeof nbacSchedule>;
-type PlayerRow = RowOf<typeof nbacPlayerBoxscores>;
-type TeamBoxRow = RowOf<typeof nbacTeamBoxscore>;
-type OffenseRow = RowOf<typeof teamOffenseGameSummary>;
+type ScheduleRow = ProducedRow<typeof nbacSchedule>;
+type PlayerRow = ProducedRow<typeof nbacPlayerBoxscores>;
+type TeamBoxRow = ProducedRow<typeof nbacTeamBoxscore>;
+type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 
 export interface TeamOffenseInputs {
   readonly schedule: readonly ScheduleRow[];

@@ -1,6 +1,6 @@
 import type { TableSpec } from "../../catalog/types";
 
-const TECHNICAL = new Set(["data_hash", "processed_at", "created_at", "source_file_path"]);
+const TECHNICAL = new Set(["source_kind", "data_hash", "processed_at", "created_at", "source_file_path"]);
 
 /** The columns whose values define a row's content hash: everything but bookkeeping. */
 export function contentFields(table: TableSpec): string[] {

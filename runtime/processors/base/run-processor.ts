@@ -11,12 +11,15 @@ import { duplicateKeys, invalidOutputRows } from "./row-checks";
 import type { WorkOutput } from "./work-output";
 import { errorMessage } from "../../domain/error-message";
 import { TRANSIENT_ERROR_TYPE, isTransient } from "../../platform/ports/transient-error";
+import type { SourceKind } from "../../domain/source-kind";
 
 export interface ProcessorRunRequest {
   readonly spec: ProcessorSpec;
   readonly table: TableSpec;
   readonly scope: string;
   readonly gameDate: string;
+  /** Provenance stamped on every row written and on the run record. */
+  readonly sourceKind: SourceKind;
   readonly correlationId?: string;
   readonly parentProcessor?: string;
   readonly triggerMessageId?: string;
@@ -42,12 +45,14 @@ export async function runProcessor(platform: Platform, request: ProcessorRunRequ
     gameDate: request.gameDate,
     correlationId: request.correlationId,
     triggerSource: request.triggerMessageId ? "pubsub" : "manual",
+    sourceKind: request.sourceKind,
   });
   let output: WorkOutput | null = null;
   let written: MergeResult = { inserted: 0, updated: 0 };
   let quarantinedCount = 0;
   try {
-    output = await request.work();
+    const produced = await request.work();
+    output = { ...produced, rows: produced.rows.map((row) => ({ ...row, source_kind: request.sourceKind })) };
     const quarantined: QuarantinedRecord[] = [...output.quarantined, ...invalidOutputRows(table, output.rows)];
     quarantinedCount = quarantined.length;
     if (quarantined.length > 0) {
@@ -151,7 +156,7 @@ async function finish(
       trigger_message_id: request.triggerMessageId,
       error_message: failure?.slice(0, 1000),
       error_type: errorType,
-      metadata: { rows_updated: written.updated, processing_strategy: request.table.writeStrategy, scope: request.scope, ...(output?.metadata ?? {}) },
+      metadata: { rows_updated: written.updated, processing_strategy: request.table.writeStrategy, scope: request.scope, source_kind: request.sourceKind, ...(output?.metadata ?? {}) },
     });
     await platform.bus.publish(COMPLETION_TOPIC[request.spec.phase], message);
   } catch (publishError) {

@@ -1,5 +1,5 @@
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
-import type { RowOf } from "../../catalog/derive/row-type";
+import type { ProducedRow } from "../../catalog/derive/row-type";
 import { dataHash } from "../../domain/data-hash";
 import { canonicalGameId } from "../../domain/game-id";
 import { MinutesFormatError, parseMinutes } from "../../domain/minutes";
@@ -13,7 +13,7 @@ import { envelopeError } from "./envelope-error";
 import type { RawParseContext, RawParseResult, RawProcessorDefinition } from "./raw-processor";
 import { errorMessage } from "../../domain/error-message";
 
-type PlayerRow = RowOf<typeof nbacPlayerBoxscores>;
+type PlayerRow = ProducedRow<typeof nbacPlayerBoxscores>;
 
 /** leaguegamelog column → stat column. */
 const STATS = {

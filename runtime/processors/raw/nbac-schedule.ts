@@ -1,5 +1,5 @@
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
-import type { RowOf } from "../../catalog/derive/row-type";
+import type { ProducedRow } from "../../catalog/derive/row-type";
 import { dataHash } from "../../domain/data-hash";
 import { isIsoDate } from "../../domain/et-date";
 import { canonicalGameId, type NbaGameType } from "../../domain/game-id";
@@ -11,7 +11,7 @@ import { parseEach } from "../base/quarantine";
 import { envelopeError } from "./envelope-error";
 import type { RawParseContext, RawParseResult, RawProcessorDefinition } from "./raw-processor";
 
-type ScheduleRow = RowOf<typeof nbacSchedule>;
+type ScheduleRow = ProducedRow<typeof nbacSchedule>;
 
 /** Regular season (incl. Cup games), play-in and playoffs are stored; preseason, All-Star and the Cup final are not. */
 const STORED_TYPES: ReadonlySet<NbaGameType> = new Set(["regular_season", "play_in", "playoffs"]);

@@ -10,6 +10,7 @@ import { ProcessorError } from "../base/processor-error";
 import { runProcessor } from "../base/run-processor";
 import { rawProcessors } from "./index";
 import { errorMessage } from "../../domain/error-message";
+import { SOURCE_KINDS } from "../../domain/source-kind";
 
 /** What a phase-1 message must carry for a raw processor to find and attribute its payload. */
 const phase1Metadata = z.looseObject({
@@ -17,6 +18,7 @@ const phase1Metadata = z.looseObject({
   gcs_path: z.string().min(1),
   scope_key: z.string().min(1),
   source: z.string().min(1),
+  source_kind: z.enum(SOURCE_KINDS),
 });
 
 export const RAW_SUBSCRIPTION = "nba-phase1-scrapers-complete--raw-processors";
@@ -38,6 +40,7 @@ export async function runRawProcessors(platform: Platform, message: CompletionMe
       table: definition.table,
       scope: meta.scope_key,
       gameDate: message.game_date,
+      sourceKind: meta.source_kind,
       correlationId: message.correlation_id,
       parentProcessor: message.processor_name,
       triggerMessageId,

@@ -33,6 +33,7 @@ export async function runScraper(platform: Platform, request: ScrapeRequest): Pr
     scope: scope.key,
     gameDate: scope.gameDate,
     correlationId: request.correlationId,
+    sourceKind: request.source.kind,
   });
   const publish = async (fields: Record<string, unknown>): Promise<void> => {
     const message = buildCompletionMessage({
@@ -67,7 +68,7 @@ export async function runScraper(platform: Platform, request: ScrapeRequest): Pr
     await publish({
       status: "success",
       record_count: recordCount,
-      metadata: { gcs_path: platform.objectStore.uri(path), object_path: path, scope_key: scope.key, source: fetched.origin, workflow: "local-pipeline" },
+      metadata: { gcs_path: platform.objectStore.uri(path), object_path: path, scope_key: scope.key, source: fetched.origin, source_kind: request.source.kind, workflow: "local-pipeline" },
     });
     return finished;
   } catch (err) {
@@ -75,7 +76,7 @@ export async function runScraper(platform: Platform, request: ScrapeRequest): Pr
       const reason = await request.categoriseMissing(scope);
       if (reason !== "real_gap") {
         const finished = await platform.ledger.finish(run, { status: "no_data", rowsWritten: 0, emptyReason: reason, errorMessage: err.message });
-        await publish({ status: "no_data", record_count: 0, metadata: { scope_key: scope.key, source: "replay", empty_reason: reason } });
+        await publish({ status: "no_data", record_count: 0, metadata: { scope_key: scope.key, source: "replay", source_kind: request.source.kind, empty_reason: reason } });
         return finished;
       }
     }

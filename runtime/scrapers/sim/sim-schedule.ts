@@ -1,6 +1,8 @@
 /** A seeded regular season in NBA.com's scheduleleaguev2 format. Pure: no I/O, no clock, no Math.random. */
 import { addDays, isIsoDate } from "../../domain/et-date";
 import { seasonLabel } from "../../domain/season";
+import { simGameId } from "../../domain/game-id";
+import { SIM_FIRST_SEASON, SIM_LAST_SEASON } from "./sim-seasons";
 import type {
   ScheduleBroadcasters,
   ScheduleGame,
@@ -137,7 +139,7 @@ function weeks(calendar: SeasonCalendar): ScheduleWeek[] {
 
 export function simulateSeasonSchedule(opts: SimulateSeasonScheduleOptions): ScheduleLeagueV2Payload {
   const { seasonYear, seed, finalBefore } = opts;
-  if (!Number.isInteger(seasonYear) || seasonYear < 2000 || seasonYear > 2098) throw new Error(`seasonYear must be an integer 2000..2098, got ${seasonYear}`);
+  if (!Number.isInteger(seasonYear) || seasonYear < SIM_FIRST_SEASON || seasonYear > SIM_LAST_SEASON) throw new Error(`seasonYear must be an integer ${SIM_FIRST_SEASON}..${SIM_LAST_SEASON}, got ${seasonYear}`);
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   if (!isIsoDate(finalBefore)) throw new Error(`finalBefore must be a date YYYY-MM-DD, got "${finalBefore}"`);
 
@@ -150,11 +152,10 @@ export function simulateSeasonSchedule(opts: SimulateSeasonScheduleOptions): Sch
     if (!r) records.set(tricode, (r = { wins: 0, losses: 0 }));
     return r;
   };
-  const yy = String(seasonYear % 100).padStart(2, "0");
   const byDate = new Map<string, ScheduleGame[]>();
 
   planned.forEach((g, index) => {
-    const gameId = `002${yy}${String(index + 1).padStart(5, "0")}`;
+    const gameId = simGameId(2, seasonYear, index + 1);
     const dateGames = byDate.get(g.date) ?? [];
     byDate.set(g.date, dateGames);
     const isFinal = g.date < finalBefore;

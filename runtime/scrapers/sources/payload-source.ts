@@ -1,3 +1,4 @@
+import type { SourceKind } from "../../domain/source-kind";
 import type { ScrapeScope, ScraperDefinition } from "../base/scraper-definition";
 
 export interface FetchedPayload {
@@ -8,6 +9,7 @@ export interface FetchedPayload {
 
 /** Where scrapers get payloads: live HTTP (later), a replay directory, or the generator. */
 export interface PayloadSource {
-  readonly name: "replay" | "sim";
+  /** Provenance of what it serves; stamped on every row and run that follows from it. */
+  readonly kind: SourceKind;
   fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload>;
 }

@@ -13,7 +13,7 @@ const PAYLOAD_FILE = /\.json(\.gz)?$/;
  * label. The newest file by name wins (captures are named by time).
  */
 export class ReplaySource implements PayloadSource {
-  readonly name = "replay";
+  readonly kind = "replay";
   private readonly dir: string;
 
   constructor(dir: string) {

@@ -3,7 +3,7 @@ import type { FetchedPayload, PayloadSource } from "./payload-source";
 
 /** The deterministic generator: the same seed and scope always give the same payload. */
 export class SimSource implements PayloadSource {
-  readonly name = "sim";
+  readonly kind = "sim";
 
   constructor(
     private readonly seed: number,
