@@ -2,6 +2,7 @@ import { z } from "zod";
 import { catalog } from "../../catalog/catalog";
 import type { ProcessorSpec } from "../../catalog/types";
 import type { RunRecord } from "../../monitoring/run-record";
+import { COMPLETION_TOPIC } from "../../orchestration/phase-topics";
 import { completionMessageSchema, type CompletionMessage } from "../../orchestration/completion-message";
 import type { Platform } from "../../platform/platform";
 import type { Delivery, HandlerOutcome } from "../../platform/ports/bus";
@@ -41,6 +42,7 @@ export async function runRawProcessors(platform: Platform, message: CompletionMe
       correlationId: message.correlation_id,
       parentProcessor: message.processor_name,
       triggerMessageId,
+      trigger: { topic: COMPLETION_TOPIC.phase_1_scrapers, body: message },
       work: async () => {
         const bytes = await platform.objectStore.get(meta.object_path);
         let payload: unknown;
