@@ -137,7 +137,7 @@ export const roles: readonly RoleSpec[] = [
   job({
     name: "stuck-sweeper",
     description: "Flags dead (no heartbeat) and stalled (no progress) runs, records one final failed row, alerts once.",
-    args: ["sweep-stuck"],
+    args: ["monitor", "sweep", "--backend", "gcp"],
     datasetsRead: [],
     datasetsWritten: ["nba_orchestration"],
     bucketsRead: [],

@@ -70,9 +70,9 @@ export const schedules: readonly ScheduleSpec[] = [
   },
   {
     name: "stuck-run-sweep",
-    description: "Find dead and stalled runs within minutes.",
-    cron: "*/5 * * * *",
-    target: { kind: "job", role: "stuck-sweeper", args: ["sweep-stuck"] },
+    description: "Find dead and stalled runs within minutes: fail them once, alert once.",
+    cron: "* * * * *",
+    target: { kind: "job", role: "stuck-sweeper", args: ["monitor", "sweep", "--backend", "gcp"] },
     retryCount: 1,
     attemptDeadlineSeconds: 120,
   },

@@ -41,7 +41,8 @@ export const heartbeatDocumentSchema = z.strictObject({
   finished_at: z.string().nullable(),
   /** Why the run ended failed (error type, signal, or the sweeper's stuck code). */
   error_type: z.string().nullable(),
-  expire_at: z.string(),
+  /** The TTL field: written as a Date (a Timestamp on Firestore, whose TTL ignores strings); read back as the store returns it. */
+  expire_at: z.union([z.date(), z.string(), z.looseObject({})]),
 });
 export type HeartbeatDocument = z.infer<typeof heartbeatDocumentSchema>;
 

@@ -162,7 +162,7 @@ export class Heartbeat implements ProgressReporter {
       trigger: this.run.trigger ?? null,
       finished_at: status === "running" ? null : now.toISOString(),
       error_type: status === "failed" ? (errorType ?? "FAILED") : null,
-      expire_at: new Date(now.getTime() + HEARTBEAT_RETENTION_DAYS * 86_400_000).toISOString(),
+      expire_at: new Date(now.getTime() + HEARTBEAT_RETENTION_DAYS * 86_400_000),
     };
   }
 }

@@ -12,7 +12,8 @@ interface Scheduled {
  * A clock and timers that move only when told (drills, tests, the bench). `advance` fires every
  * timer that falls due, in order, at its due time, and waits for what each one started, so a
  * drill sees the documents a real process would have written by then. `freeze` stops the timers
- * without stopping time: a process whose event loop hangs.
+ * without stopping time: a process whose event loop hangs; `discardTimers` drops them: a process
+ * that died.
  */
 export class SimulatedTime implements Clock, HeartbeatTimer {
   private at: number;
@@ -53,6 +54,11 @@ export class SimulatedTime implements Clock, HeartbeatTimer {
   /** Timers stop firing (time still passes). */
   freeze(): void {
     this.frozen = true;
+  }
+
+  /** Every pending timer is dropped (time still passes): a process that died. */
+  discardTimers(): void {
+    this.timers.clear();
   }
 
   /** Moves time forward by `ms`, firing each timer that falls due on the way. */

@@ -45,6 +45,8 @@ export interface StuckInput {
   readonly endedRuns: ReadonlyMap<string, RunRecord | null>;
   /** The interval assumed for a running run that has no heartbeat document yet. */
   readonly defaultIntervalSeconds: number;
+  /** The declared stall limit of a processor (catalog), for runs that have no heartbeat document. */
+  readonly stallLimitFor: (phase: string, processorName: string) => number;
 }
 
 export interface StuckPlan {
@@ -62,11 +64,13 @@ const secondsBetween = (from: string, now: Date): number => Math.max(0, (now.get
 function judge(run: { runId: string; processorName: string; phase: string; scope: string; inLedger: boolean }, beat: StoredHeartbeat | null, startedAt: string, input: StuckInput): StuckVerdict | null {
   const interval = beat?.doc.interval_seconds ?? input.defaultIntervalSeconds;
   const silent = secondsBetween(beat?.doc.last_beat_at ?? startedAt, input.now);
-  const deadLimit = deadAfterSeconds(interval);
+  // A run with no heartbeat document died in its first second, or its beats failed (a store outage)
+  // and the next one is due: only silence past its stall limit as well tells the two apart.
+  const deadLimit = beat ? deadAfterSeconds(interval) : Math.max(deadAfterSeconds(interval), input.stallLimitFor(run.phase, run.processorName));
   const base = { ...run, heartbeatId: beat?.id ?? null };
   if (silent > deadLimit) {
     const what = beat ? `last beat ${beat.doc.last_beat_at}` : `no heartbeat since its start at ${startedAt}`;
-    return { ...base, code: "stuck_dead", idleSeconds: Math.round(silent), limitSeconds: deadLimit, reason: `dead: ${what}, ${Math.round(silent)} s ago (${MISSED_BEATS_DEAD} beats of ${interval} s missed)` };
+    return { ...base, code: "stuck_dead", idleSeconds: Math.round(silent), limitSeconds: deadLimit, reason: `dead: ${what}, ${Math.round(silent)} s ago (limit ${deadLimit} s: ${MISSED_BEATS_DEAD} missed beats of ${interval} s)` };
   }
   if (!beat) return null;
   const still = secondsBetween(beat.doc.last_progress_at, input.now);

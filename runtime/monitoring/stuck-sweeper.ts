@@ -1,3 +1,4 @@
+import { catalog } from "../catalog/catalog";
 import { LOG_EVENTS } from "../catalog/monitoring";
 import { errorMessage } from "../domain/error-message";
 import type { Platform } from "../platform/platform";
@@ -5,6 +6,14 @@ import { HEARTBEATS_COLLECTION, heartbeatDocumentSchema, type HeartbeatDocument 
 import { DEFAULT_HEARTBEAT_INTERVAL_SECONDS } from "./heartbeat-settings";
 import type { RunRecord } from "./run-record";
 import { planStuckSweep, type StoredHeartbeat, type StuckVerdict } from "./stuck-detector";
+
+/** For a processor the catalog no longer declares: the longest limit any phase uses today. */
+const UNDECLARED_STALL_LIMIT_SECONDS = 600;
+
+function declaredStallLimit(phase: string, processorName: string): number {
+  const spec = phase === "phase_1_scrapers" ? catalog.scrapers.find((s) => s.name === processorName) : catalog.processors.find((p) => p.phase === phase && p.name === processorName);
+  return spec?.stallLimitSeconds ?? UNDECLARED_STALL_LIMIT_SECONDS;
+}
 
 /** A stuck scope's trigger is republished at most this many times until one of its runs succeeds. */
 export const DEFAULT_REPUBLISH_LIMIT = 2;
@@ -61,7 +70,14 @@ export async function sweepStuckRuns(platform: Platform, options: SweepOptions =
     const record = await platform.ledger.get(beat.doc.run_id);
     endedRuns.set(beat.doc.run_id, record && record.status !== "running" ? record : null);
   }
-  const plan = planStuckSweep({ now, runningRuns, runningHeartbeats, endedRuns, defaultIntervalSeconds: options.defaultIntervalSeconds ?? platform.heartbeat?.intervalSeconds ?? DEFAULT_HEARTBEAT_INTERVAL_SECONDS });
+  const plan = planStuckSweep({
+    now,
+    runningRuns,
+    runningHeartbeats,
+    endedRuns,
+    defaultIntervalSeconds: options.defaultIntervalSeconds ?? platform.heartbeat?.intervalSeconds ?? DEFAULT_HEARTBEAT_INTERVAL_SECONDS,
+    stallLimitFor: declaredStallLimit,
+  });
 
   const reconciled: SweepReport["reconciled"][number][] = [];
   for (const r of plan.reconcile) {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliIo } from "../cli-io";
 import { registerDrillCommand } from "./drill";
 import { registerInfraCommands } from "./infra-check";
+import { registerMonitorCommand } from "./monitor";
 import { registerPipelineCommand } from "./pipeline";
 import { registerPlanReviewCommand } from "./plan-review";
 import { registerQueryCommand } from "./query";
@@ -9,4 +10,4 @@ import { registerQueryCommand } from "./query";
 /** Each command module registers itself on the program; one line here per command. */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
-export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands, registerPlanReviewCommand, registerDrillCommand];
+export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands, registerPlanReviewCommand, registerDrillCommand, registerMonitorCommand];
