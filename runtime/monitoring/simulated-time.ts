@@ -70,7 +70,7 @@ export class SimulatedTime implements Clock, HeartbeatTimer {
       this.at = Math.max(this.at, next.due);
       if (next.every === null) this.timers.delete(next.id);
       else next.due += next.every;
-      await next.fire();
+      await settleWithin(next.fire(), FIRE_WAIT_MS);
       await settle();
     }
     this.at = end;
@@ -84,6 +84,19 @@ export class SimulatedTime implements Clock, HeartbeatTimer {
       this.timers.delete(id);
     };
   }
+}
+
+/**
+ * How long (real time) `advance` waits for what a timer started. Long enough for file writes; a
+ * call that waits on a later simulated timer (a store that never answers, racing its timeout)
+ * would otherwise deadlock the simulation.
+ */
+const FIRE_WAIT_MS = 1000;
+
+async function settleWithin(work: Promise<void>, ms: number): Promise<void> {
+  let handle: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (handle = setTimeout(resolve, ms)))]);
+  clearTimeout(handle);
 }
 
 /** Lets promise continuations and pending file I/O run before time moves on. */
