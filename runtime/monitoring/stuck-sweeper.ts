@@ -102,7 +102,15 @@ async function failStuckRun(platform: Platform, verdict: StuckVerdict, now: Date
   }
   let trigger: HeartbeatDocument["trigger"] = null;
   if (verdict.heartbeatId) {
-    const ended = await endHeartbeat(platform, verdict.heartbeatId, verdict.runId, "failed", verdict.code, now, republishLimit);
+    let ended: Awaited<ReturnType<typeof endHeartbeat>> = null;
+    try {
+      ended = await endHeartbeat(platform, verdict.heartbeatId, verdict.runId, "failed", verdict.code, now, republishLimit);
+    } catch (err) {
+      // Only the ledger record decides "once": with it failed, the alert must still go out; the
+      // heartbeat is set to the ledger's end by the next sweep.
+      if (!failedInLedger) throw err;
+      platform.logger.error({ err, run_id: verdict.runId }, `could not end the heartbeat of ${verdict.processorName} ${verdict.scope}: ${errorMessage(err)}`);
+    }
     if (!ended && !failedInLedger) return null;
     trigger = ended && ended.republish ? ended.trigger : null;
   }

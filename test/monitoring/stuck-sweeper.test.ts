@@ -96,6 +96,28 @@ describe("the stuck sweeper", () => {
     expect(await env.platform.ledger.running()).toEqual([]);
   });
 
+  test("a heartbeat that cannot be ended does not cost the alert: the ledger decides once, the next sweep fixes the heartbeat", async () => {
+    const { record } = await startRun();
+    await env.time.advance(2_000);
+    env.time.discardTimers();
+    await env.time.advance(200_000);
+    const store = env.platform.docStore;
+    const brokenWrites = {
+      get: store.get.bind(store),
+      set: store.set.bind(store),
+      update: store.update.bind(store),
+      query: store.query.bind(store),
+      transaction: () => Promise.reject(new Error("heartbeat write refused")),
+    };
+    const report = await sweepStuckRuns({ ...env.platform, docStore: brokenWrites });
+    expect(report.stuck).toEqual([expect.objectContaining({ run_id: record.run_id, code: "stuck_dead" })]);
+    expect(env.alerts).toHaveLength(1);
+    expect((await doc()).status).toBe("running");
+    await env.time.advance(60_000);
+    expect(await sweepStuckRuns(env.platform)).toMatchObject({ stuck: [], reconciled: [{ run_id: record.run_id, status: "failed" }] });
+    expect(env.alerts).toHaveLength(1);
+  });
+
   test("republishes a scope's trigger no more than the limit", async () => {
     const trigger = { topic: "nba-phase1-scrapers-complete", body: { n: 1 } };
     for (let i = 0; i < 3; i++) {
