@@ -2,6 +2,7 @@ import type { DocCollectionSpec } from "./types";
 
 export const docCollections: readonly DocCollectionSpec[] = [
   { name: "processor_runs", description: "Run ledger: one document per run with one final status.", ttlField: "expire_at" },
+  { name: "processor_heartbeats", description: "One heartbeat per (processor, scope) carrying progress; bounded, never one per run.", ttlField: "expire_at" },
   { name: "phase_completions", description: "Completions per phase and game date, and whether the next phase was triggered." },
   { name: "quarantine", description: "Records that failed validation, with file, record, field and reason.", ttlField: "expire_at" },
 ];

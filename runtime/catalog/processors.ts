@@ -9,6 +9,7 @@ export const processors: readonly ProcessorSpec[] = [
     inputs: ["nbac_schedule"],
     output: "nba_raw.nbac_schedule",
     critical: true,
+    stallLimitSeconds: 300,
   },
   {
     name: "nbac_player_boxscores",
@@ -18,6 +19,7 @@ export const processors: readonly ProcessorSpec[] = [
     inputs: ["nbac_player_boxscore"],
     output: "nba_raw.nbac_player_boxscores",
     critical: true,
+    stallLimitSeconds: 300,
   },
   {
     name: "team_offense_game_summary",
@@ -27,6 +29,7 @@ export const processors: readonly ProcessorSpec[] = [
     inputs: ["nba_raw.nbac_schedule", "nba_raw.nbac_team_boxscore", "nba_raw.nbac_player_boxscores"],
     output: "nba_analytics.team_offense_game_summary",
     critical: false,
+    stallLimitSeconds: 600,
   },
   {
     name: "team_defense_game_summary",
@@ -36,6 +39,7 @@ export const processors: readonly ProcessorSpec[] = [
     inputs: ["nba_analytics.team_offense_game_summary"],
     output: "nba_analytics.team_defense_game_summary",
     critical: false,
+    stallLimitSeconds: 600,
   },
   {
     name: "player_game_summary",
@@ -45,5 +49,6 @@ export const processors: readonly ProcessorSpec[] = [
     inputs: ["nba_raw.nbac_player_boxscores", "nba_analytics.team_offense_game_summary"],
     output: "nba_analytics.player_game_summary",
     critical: true,
+    stallLimitSeconds: 600,
   },
 ];

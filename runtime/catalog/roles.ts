@@ -89,4 +89,17 @@ export const roles: readonly RoleSpec[] = [
     timeoutSeconds: 120,
     capacity: { concurrency: 20, maxInstances: 5, secondsPerMessage: 5 },
   }),
+  job({
+    name: "stuck-sweeper",
+    description: "Flags dead (no heartbeat) and stalled (no progress) runs, records one final failed row, alerts once.",
+    args: ["monitor", "sweep", "--backend", "gcp"],
+    datasetsRead: [],
+    datasetsWritten: ["nba_orchestration"],
+    bucketsRead: [],
+    bucketsWritten: [],
+    publishesTo: [],
+    usesDocStore: true,
+    secrets: NOTIFIER_SECRETS,
+    timeoutSeconds: 300,
+  }),
 ];

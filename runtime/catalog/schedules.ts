@@ -28,4 +28,12 @@ export const schedules: readonly ScheduleSpec[] = [
     retryCount: 3,
     attemptDeadlineSeconds: 180,
   },
+  {
+    name: "stuck-run-sweep",
+    description: "Find dead and stalled runs within minutes: fail them once, alert once.",
+    cron: "* * * * *",
+    target: { kind: "job", role: "stuck-sweeper", args: ["monitor", "sweep", "--backend", "gcp"] },
+    retryCount: 1,
+    attemptDeadlineSeconds: 120,
+  },
 ];

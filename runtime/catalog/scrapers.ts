@@ -8,6 +8,7 @@ export const scrapers: readonly ScraperSpec[] = [
     family: "nba-com",
     role: "scraper-nbac-schedule",
     critical: true,
+    stallLimitSeconds: 300,
   },
   {
     name: "nbac_player_boxscore",
@@ -16,5 +17,6 @@ export const scrapers: readonly ScraperSpec[] = [
     family: "nba-com",
     role: "scraper-nbac-player-boxscore",
     critical: true,
+    stallLimitSeconds: 300,
   },
 ];

@@ -149,6 +149,8 @@ export interface ScraperSpec {
   readonly family: string;
   readonly role: string;
   readonly critical: boolean;
+  /** A run whose progress has not moved for this long is stalled (the stuck sweeper fails it). */
+  readonly stallLimitSeconds: number;
 }
 
 export interface ProcessorSpec {
@@ -161,6 +163,8 @@ export interface ProcessorSpec {
   /** The `dataset.table` this processor writes. */
   readonly output: string;
   readonly critical: boolean;
+  /** A run whose progress has not moved for this long is stalled (the stuck sweeper fails it). */
+  readonly stallLimitSeconds: number;
 }
 
 export interface ScheduleSpec {

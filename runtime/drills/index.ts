@@ -1,4 +1,13 @@
 import type { Drill } from "./drill";
+import { crashMidRunDrill } from "./heartbeat/crash-mid-run";
+import { heartbeatStoreDownDrill } from "./heartbeat/heartbeat-store-down";
+import { processorHangDrill } from "./heartbeat/processor-hang";
+import { processorStallDrill } from "./heartbeat/processor-stall";
 
 /** Every drill `nba-props drill <name>` can run; one line per drill. */
-export const drills: readonly Drill[] = [];
+export const drills: readonly Drill[] = [
+  processorHangDrill,
+  processorStallDrill,
+  heartbeatStoreDownDrill,
+  crashMidRunDrill,
+];

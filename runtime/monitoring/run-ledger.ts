@@ -82,12 +82,6 @@ export class RunLedger {
     return record;
   }
 
-  /** Runs still saying `running`, newest first. */
-  async running(): Promise<RunRecord[]> {
-    const docs = await this.store.query(RUNS_COLLECTION, [{ field: "status", op: "==", value: "running" }]);
-    return docs.map((d) => d.data as unknown as RunRecord).sort((a, b) => b.started_at.localeCompare(a.started_at));
-  }
-
   /**
    * Closes, as `failed`, every run still `running` whose owner `isGone` says is no longer there:
    * runs left by a killed process (code `abandoned`) or by this one when it is interrupted
@@ -97,7 +91,9 @@ export class RunLedger {
     const closed: RunRecord[] = [];
     for (const run of await this.running()) {
       if (!isGone(run)) continue;
-      closed.push(await this.finish(run, { status: "failed", rowsWritten: run.rows_written, errorType: code, errorMessage: why(run) }));
+      // Only a record still running is closed, so a run that finished meanwhile keeps its one final status.
+      const failed = await this.failRunning(run.run_id, code, why(run));
+      if (failed) closed.push(failed);
     }
     return closed;
   }
@@ -124,4 +120,46 @@ export class RunLedger {
     log({ event: LOG_EVENTS.runFinished, ...finished }, `${finished.processor_name} ${finished.scope}: ${finished.status}`);
     return finished;
   }
+
+  /** The record of one run, or null when there is none (or it expired). */
+  async get(runId: string): Promise<RunRecord | null> {
+    return asRunRecord(await this.store.get(RUNS_COLLECTION, runId));
+  }
+
+  /** Runs still recorded as running (what the stuck sweeper judges). */
+  async running(): Promise<RunRecord[]> {
+    const docs = await this.store.query(RUNS_COLLECTION, [{ field: "status", op: "==", value: "running" }]);
+    return docs.map((d) => asRunRecord(d.data)).filter((r): r is RunRecord => r !== null);
+  }
+
+  /**
+   * Fails a run that is still running, with a code (the stuck sweeper: `stuck_dead`, `stuck_stalled`).
+   * Returns null when the run already has a final status, so a run is failed, logged and alerted
+   * once, and its one record keeps one final status.
+   */
+  async failRunning(runId: string, errorType: string, errorMessage: string): Promise<RunRecord | null> {
+    const failed = await this.store.transaction(async (tx) => {
+      const current = asRunRecord(await tx.get(RUNS_COLLECTION, runId));
+      if (!current || current.status !== "running") return null;
+      const at = this.clock.now();
+      const record: RunRecord = {
+        ...current,
+        status: "failed",
+        finished_at: at.toISOString(),
+        duration_ms: Math.max(0, at.getTime() - Date.parse(current.started_at)),
+        error_type: errorType,
+        error_message: errorMessage.slice(0, 1000),
+      };
+      tx.set(RUNS_COLLECTION, runId, { ...record });
+      return record;
+    });
+    if (failed) this.logger.error({ event: LOG_EVENTS.runFinished, ...failed }, `${failed.processor_name} ${failed.scope}: failed (${errorType})`);
+    return failed;
+  }
+}
+
+/** A stored run record, or null when the document is not one (read defensively: it crossed the store). */
+function asRunRecord(doc: Record<string, unknown> | null): RunRecord | null {
+  if (!doc || typeof doc.run_id !== "string" || typeof doc.status !== "string" || typeof doc.started_at !== "string" || typeof doc.processor_name !== "string") return null;
+  return doc as unknown as RunRecord;
 }

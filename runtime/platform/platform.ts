@@ -1,3 +1,4 @@
+import type { HeartbeatSettings } from "../monitoring/heartbeat-settings";
 import type { Logger } from "../monitoring/logger";
 import type { RunLedger } from "../monitoring/run-ledger";
 import type { Bus } from "./ports/bus";
@@ -17,6 +18,8 @@ export interface Platform {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly ledger: RunLedger;
+  /** Heartbeat interval and timers; absent means 30 s (or NBA_PROPS_HEARTBEAT_INTERVAL_SECONDS) on real timers. */
+  readonly heartbeat?: HeartbeatSettings;
 }
 
 /** A platform a command opened and must close (local: DuckDB file; gcp: client connections). */

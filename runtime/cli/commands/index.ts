@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliIo } from "../cli-io";
 import { registerDrillCommand } from "./drill";
 import { registerInfraCommands } from "./infra-check";
+import { registerMonitorCommand } from "./monitor";
 import { registerPipelineCommand } from "./pipeline";
 import { registerPlanReviewCommand } from "./plan-review";
 import { registerQueryCommand } from "./query";
@@ -27,4 +28,5 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerDescribeCommand,
   registerResetCommand,
   registerVersionCommand,
+  registerMonitorCommand,
 ];

@@ -1,5 +1,7 @@
 import { tableId } from "../../catalog/define-table";
 import type { ProcessorSpec, TableSpec } from "../../catalog/types";
+import type { Heartbeat, ProgressReporter } from "../../monitoring/heartbeat";
+import { startRunHeartbeat, terminalStatusOf } from "../../monitoring/run-heartbeat";
 import type { FinalRunStatus, RunRecord } from "../../monitoring/run-record";
 import { buildCompletionMessage } from "../../messages/completion-message";
 import { COMPLETION_TOPIC } from "../../messages/phase-topics";
@@ -23,7 +25,10 @@ export interface ProcessorRunRequest {
   readonly correlationId?: string;
   readonly parentProcessor?: string;
   readonly triggerMessageId?: string;
-  readonly work: () => Promise<WorkOutput>;
+  /** The message that started the run; the stuck sweeper may republish it (a bounded number of times). */
+  readonly trigger?: { readonly topic: string; readonly body: unknown };
+  /** The processor's own code; it may report progress, which the heartbeat carries (stall detection). */
+  readonly work: (progress: ProgressReporter) => Promise<WorkOutput>;
 }
 
 export const QUARANTINE_COLLECTION = "quarantine";
@@ -34,10 +39,11 @@ const QUARANTINE_RETENTION_DAYS = 30;
 /**
  * The one processor lifecycle every phase uses: run ledger, output checks against the catalog,
  * quarantine, write by the table's strategy, accounting checks, completion message, alert.
- * A processor supplies only `work` (extract + pure transform).
+ * A processor supplies only `work` (extract + pure transform). The run beats from its ledger
+ * start to its end, and every way out (result, exception) writes the heartbeat's terminal state.
  */
 export async function runProcessor(platform: Platform, request: ProcessorRunRequest): Promise<RunRecord> {
-  const { spec, table } = request;
+  const { spec } = request;
   const run = await platform.ledger.start({
     processorName: spec.name,
     phase: spec.phase,
@@ -47,12 +53,26 @@ export async function runProcessor(platform: Platform, request: ProcessorRunRequ
     triggerSource: request.triggerMessageId ? "pubsub" : "manual",
     sourceKind: request.sourceKind,
   });
+  const heartbeat = startRunHeartbeat(platform, run, { stallLimitSeconds: spec.stallLimitSeconds, trigger: request.trigger });
+  let finished: RunRecord | null = null;
+  try {
+    finished = await lifecycle(platform, request, run, heartbeat);
+    return finished;
+  } finally {
+    await heartbeat.end(finished ? terminalStatusOf(finished.status) : "failed", finished ? finished.error_type : "EXCEPTION");
+  }
+}
+
+async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: RunRecord, heartbeat: Heartbeat): Promise<RunRecord> {
+  const { table } = request;
   let output: WorkOutput | null = null;
   let written: MergeResult = { inserted: 0, updated: 0 };
   let quarantinedCount = 0;
   try {
-    const produced = await request.work();
+    heartbeat.report("work");
+    const produced = await request.work(heartbeat);
     output = { ...produced, rows: produced.rows.map((row) => ({ ...row, source_kind: request.sourceKind })) };
+    heartbeat.report("checks", output.rows.length, output.rows.length);
     const quarantined: QuarantinedRecord[] = [...output.quarantined, ...invalidOutputRows(table, output.rows)];
     quarantinedCount = quarantined.length;
     if (quarantined.length > 0) {
@@ -76,7 +96,9 @@ export async function runProcessor(platform: Platform, request: ProcessorRunRequ
       if (reason === "real_gap") throw new ProcessorError("REAL_GAP", `no rows for ${request.scope} although the schedule has final games there`);
       return await finish(platform, request, run, "no_data", output, written, 0, null);
     }
+    heartbeat.report("write", 0, output.rows.length);
     written = await write(platform, table, output);
+    heartbeat.report("publish", output.rows.length, output.rows.length);
     const total = written.inserted + written.updated;
     if (total !== output.rows.length) {
       throw new ProcessorError("WRITE_COUNT_MISMATCH", `${tableId(table)} reported ${total} rows written for ${output.rows.length} rows sent`);

@@ -3,6 +3,7 @@ import { catalog } from "../../catalog/catalog";
 import type { ProcessorSpec } from "../../catalog/types";
 import type { RunRecord } from "../../monitoring/run-record";
 import { completionMessageSchema, type CompletionMessage } from "../../messages/completion-message";
+import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { Platform } from "../../platform/platform";
 import type { Delivery, HandlerOutcome } from "../../platform/ports/bus";
 import { emptyReasonFor, scheduleDay } from "../base/empty-reason";
@@ -44,6 +45,7 @@ export async function runRawProcessors(platform: Platform, message: CompletionMe
       correlationId: message.correlation_id,
       parentProcessor: message.processor_name,
       triggerMessageId,
+      trigger: { topic: COMPLETION_TOPIC.phase_1_scrapers, body: message },
       work: async () => {
         const bytes = await platform.objectStore.get(meta.object_path);
         let payload: unknown;

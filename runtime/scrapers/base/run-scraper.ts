@@ -1,6 +1,8 @@
 import { buildCompletionMessage } from "../../messages/completion-message";
 import { COMPLETION_TOPIC } from "../../messages/phase-topics";
+import { startRunHeartbeat, terminalStatusOf } from "../../monitoring/run-heartbeat";
 import type { EmptyReason, RunRecord } from "../../monitoring/run-record";
+import type { ProgressReporter } from "../../monitoring/heartbeat";
 import type { Platform } from "../../platform/platform";
 import type { PayloadSource } from "../sources/payload-source";
 import { ScrapeError } from "./scrape-error";
@@ -24,17 +26,29 @@ function objectPath(scraper: ScraperDefinition, scope: ScrapeScope, at: Date): s
 /**
  * Phase 1: fetch a payload, check it is the expected shape, store it, and publish a completion
  * with the object path and an explicit record_count (never inferred later from the payload's shape).
+ * The run beats from its ledger start to its end; every way out writes the terminal state.
  */
 export async function runScraper(platform: Platform, request: ScrapeRequest): Promise<RunRecord> {
-  const { scraper, scope } = request;
   const run = await platform.ledger.start({
-    processorName: scraper.spec.name,
+    processorName: request.scraper.spec.name,
     phase: "phase_1_scrapers",
-    scope: scope.key,
-    gameDate: scope.gameDate,
+    scope: request.scope.key,
+    gameDate: request.scope.gameDate,
     correlationId: request.correlationId,
     sourceKind: request.source.kind,
   });
+  const heartbeat = startRunHeartbeat(platform, run, { stallLimitSeconds: request.scraper.spec.stallLimitSeconds });
+  let finished: RunRecord | null = null;
+  try {
+    finished = await scrape(platform, request, run, heartbeat);
+    return finished;
+  } finally {
+    await heartbeat.end(finished ? terminalStatusOf(finished.status) : "failed", finished ? finished.error_type : "EXCEPTION");
+  }
+}
+
+async function scrape(platform: Platform, request: ScrapeRequest, run: RunRecord, heartbeat: ProgressReporter): Promise<RunRecord> {
+  const { scraper, scope } = request;
   const publish = async (fields: Record<string, unknown>): Promise<void> => {
     const message = buildCompletionMessage({
       processor_name: scraper.spec.name,
@@ -49,7 +63,9 @@ export async function runScraper(platform: Platform, request: ScrapeRequest): Pr
     await platform.bus.publish(COMPLETION_TOPIC.phase_1_scrapers, message);
   };
   try {
+    heartbeat.report("fetch");
     const fetched = await request.source.fetch(scraper, scope);
+    heartbeat.report("check");
     let payload: unknown;
     try {
       payload = JSON.parse(fetched.text);
@@ -63,7 +79,9 @@ export async function runScraper(platform: Platform, request: ScrapeRequest): Pr
       throw new ScrapeError("PAYLOAD_SHAPE", `${fetched.origin}: ${errorMessage(err)}`);
     }
     const path = objectPath(scraper, scope, platform.clock.now());
+    heartbeat.report("store", 0, recordCount);
     await platform.objectStore.put(path, fetched.text);
+    heartbeat.report("publish", recordCount, recordCount);
     const finished = await platform.ledger.finish(run, { status: "success", recordsReceived: recordCount, rowsWritten: recordCount, rowsInserted: recordCount });
     await publish({
       status: "success",
