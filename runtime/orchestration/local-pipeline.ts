@@ -3,7 +3,7 @@ import type { Phase } from "../catalog/types";
 import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import { PHASES } from "../messages/completion-message";
-import type { LocalPlatform } from "../platform/local/local-platform";
+import type { Platform } from "../platform/platform";
 import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
 import { analyticsProcessors } from "../processors/analytics";
 import { runAnalytics } from "../processors/analytics/run-analytics";
@@ -59,7 +59,7 @@ function summarize(run: RunRecord): PipelineRun {
  * date the date-scoped scrapers (raw processors run on their phase-1 messages through the bus),
  * then analytics in dependency order. A failed upstream blocks what depends on it: fail closed.
  */
-export async function runLocalPipeline(platform: LocalPlatform, options: PipelineOptions): Promise<PipelineReport> {
+export async function runLocalPipeline(platform: Platform, options: PipelineOptions): Promise<PipelineReport> {
   const runs: RunRecord[] = [];
   const report: PipelineRun[] = [];
   const record = (run: RunRecord): void => {

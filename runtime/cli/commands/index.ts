@@ -5,9 +5,10 @@ import { registerInfraCommands } from "./infra-check";
 import { registerPipelineCommand } from "./pipeline";
 import { registerPlanReviewCommand } from "./plan-review";
 import { registerQueryCommand } from "./query";
+import { registerScrapeCommand } from "./scrape";
 import { registerServeCommand } from "./serve";
 
 /** Each command module registers itself on the program; one line here per command. */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
-export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands, registerPlanReviewCommand, registerDrillCommand, registerServeCommand];
+export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands, registerPlanReviewCommand, registerDrillCommand, registerServeCommand, registerScrapeCommand];

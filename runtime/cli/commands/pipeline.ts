@@ -4,10 +4,8 @@ import { Option, type Command } from "commander";
 import { z } from "zod";
 import { dateRange, etDate } from "../../domain/et-date";
 import { resolveDate } from "../../domain/resolve-date";
-import { openLocalPlatform } from "../../platform/local/local-platform";
-import { runLocalPipeline, type PipelineReport, type PipelineRun } from "../../orchestration/local-pipeline";
-import { ReplaySource } from "../../scrapers/sources/replay-source";
-import { SimSource } from "../../scrapers/sources/sim-source";
+import type { PipelineReport, PipelineRun } from "../../orchestration/local-pipeline";
+import { backendOption, resolveBackend } from "../backend-option";
 import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 import { formatTable } from "../format-table";
@@ -26,6 +24,7 @@ const optionsSchema = z.strictObject({
   dataDir: z.string().min(1),
   until: z.enum(["raw", "analytics"]),
   seed: z.string().regex(/^\d{1,9}$/, "expected a whole number"),
+  backend: z.string().optional(),
   json: z.boolean().optional(),
 });
 
@@ -36,6 +35,7 @@ interface ResolvedOptions {
   readonly dataDir: string;
   readonly until: "raw" | "analytics";
   readonly seed: number;
+  readonly backend: "local" | "gcp";
   readonly json: boolean;
 }
 
@@ -58,6 +58,9 @@ function resolveOptions(raw: unknown, now: Date): ResolvedOptions {
   const to = o.to === undefined ? from : dateOf("--to", o.to);
   if (to < from) throw new UsageError(`--to ${to} is before --date ${from}`);
   const dates = dateRange(from, to);
+  const backend = resolveBackend(o.backend);
+  // Real and invented data never mix: the generator only ever writes the local warehouse.
+  if (backend === "gcp" && o.source === "sim") throw new UsageError("--backend gcp needs --source replay: the sim source invents data");
   if (dates.length > MAX_DAYS) throw new UsageError(`--date ${from} --to ${to} covers ${dates.length} days; at most ${MAX_DAYS} per run`);
   if (o.source === "replay") {
     if (!o.replayDir) throw new UsageError("--source replay needs --replay-dir DIR (a folder laid out as <scraper>/<key>/*.json[.gz])");
@@ -72,6 +75,7 @@ function resolveOptions(raw: unknown, now: Date): ResolvedOptions {
     dataDir: resolve(o.dataDir),
     until: o.until,
     seed: Number(o.seed),
+    backend,
     json: o.json ?? false,
   };
 }
@@ -111,7 +115,7 @@ function humanReport(report: PipelineReport): string {
 export function registerPipelineCommand(program: Command, io: CliIo): void {
   program
     .command("pipeline")
-    .description("Run the phases in order (scrapers, raw, analytics) for ET game dates on the embedded local platform.")
+    .description("Run the phases in order (scrapers, raw, analytics) for ET game dates, on the embedded local platform or (--backend gcp) on GCP.")
     .requiredOption("--date <date>", "first ET game date: YYYY-MM-DD, TODAY, YESTERDAY or TOMORROW")
     .option("--to <date>", "last ET game date of a range (inclusive)")
     .addOption(new Option("--source <source>", "where payloads come from").choices(["sim", "replay"]).default("sim"))
@@ -119,6 +123,7 @@ export function registerPipelineCommand(program: Command, io: CliIo): void {
     .option("--data-dir <dir>", "where the local warehouse, documents and payloads live", DEFAULT_DATA_DIR)
     .addOption(new Option("--until <phase>", "last phase to run").choices(["raw", "analytics"]).default("analytics"))
     .option("--seed <n>", "seed of the sim source (same seed, same data)", String(DEFAULT_SEED))
+    .addOption(backendOption())
     .option("--json", "print the run summary as JSON")
     .addHelpText(
       "after",
@@ -132,8 +137,14 @@ Examples:
     .action(async (raw: Record<string, unknown>) => {
       const now = new Date();
       const options = resolveOptions(raw, now);
+      /* eslint-disable @typescript-eslint/no-require-imports -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
+      const { openPlatform } = require("../../platform/open-platform") as typeof import("../../platform/open-platform");
+      const { runLocalPipeline } = require("../../orchestration/local-pipeline") as typeof import("../../orchestration/local-pipeline");
+      const { ReplaySource } = require("../../scrapers/sources/replay-source") as typeof import("../../scrapers/sources/replay-source");
+      const { SimSource } = require("../../scrapers/sources/sim-source") as typeof import("../../scrapers/sources/sim-source");
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const source = options.source === "replay" && options.replayDir ? new ReplaySource(options.replayDir) : new SimSource(options.seed, etDate(now));
-      const platform = await openLocalPlatform({ dataDir: options.dataDir, alertStream: io.stderr });
+      const platform = await openPlatform({ backend: options.backend, dataDir: options.dataDir, alertStream: io.stderr });
       const interactive = io.stderr.isTTY === true && !options.json;
       let report: PipelineReport;
       try {

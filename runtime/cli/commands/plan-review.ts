@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
-// Plain JSON reading only (policy engine and review): no cdktf import, so the CLI stays fast.
-import { SynthOutputMissingError, loadSynthesizedStacks, type SynthesizedStack } from "../../../infra/policy";
-import { PlanFormatError, PlanStackError, failsReview, planReview, readPlanFile, renderJson, renderMarkdown, type RecordedPlan } from "../../../infra/review";
+import type { SynthesizedStack } from "../../../infra/policy";
+import type { RecordedPlan } from "../../../infra/review";
 import { processIo, type CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 
@@ -29,7 +28,13 @@ function parseOptions(raw: unknown): PlanReviewOptions {
   throw new UsageError(`${FLAGS[key] ?? "options"} ${issue?.message ?? "are invalid"}`);
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- infra/ loads only when the command runs: the runtime image carries none of it (runtime/cli/commands/index.ts) */
+const policy = (): typeof import("../../../infra/policy") => require("../../../infra/policy") as typeof import("../../../infra/policy");
+const reviewModule = (): typeof import("../../../infra/review") => require("../../../infra/review") as typeof import("../../../infra/review");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 function loadStacks(flag: string, dir: string): SynthesizedStack[] {
+  const { SynthOutputMissingError, loadSynthesizedStacks } = policy();
   try {
     return loadSynthesizedStacks(dir);
   } catch (err) {
@@ -40,6 +45,7 @@ function loadStacks(flag: string, dir: string): SynthesizedStack[] {
 
 function loadPlan(options: PlanReviewOptions): RecordedPlan | undefined {
   if (options.plan === undefined) return undefined;
+  const { PlanFormatError, readPlanFile } = reviewModule();
   try {
     const plan = readPlanFile(options.plan);
     return options.stack === undefined ? { plan } : { plan, stack: options.stack };
@@ -54,6 +60,7 @@ function runPlanReview(raw: unknown, io: CliIo): void {
   const head = loadStacks("--head", options.head);
   const base = options.base === undefined ? undefined : loadStacks("--base", options.base);
   const plan = loadPlan(options);
+  const { PlanStackError, failsReview, planReview, renderJson, renderMarkdown } = reviewModule();
   let review;
   try {
     review = planReview({ head, ...(base ? { base } : {}), ...(plan ? { plan } : {}) });
