@@ -8,7 +8,16 @@ import { registerQueryCommand } from "./query";
 import { registerScrapeCommand } from "./scrape";
 import { registerServeCommand } from "./serve";
 
-/** Each command module registers itself on the program; one line here per command. */
+/**
+ * Each command module registers itself on the program; one line here per command.
+ *
+ * Registration stays light: a command module imports only commander, zod and small helpers at
+ * the top, and loads what its action needs (DuckDB, the pipeline, GCP clients, infra/) inside the
+ * action. `nba-props --help` then loads none of it, and the runtime image, which carries no
+ * infra/, never imports infra/ unless `infra check` or `plan-review` runs. The CLI runs as
+ * CommonJS through tsx, where `await import()` of a .ts file fails, so the lazy loads are
+ * `require(...) as typeof import(...)`: typed, and resolved only when called.
+ */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
 export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands, registerPlanReviewCommand, registerDrillCommand, registerServeCommand, registerScrapeCommand];

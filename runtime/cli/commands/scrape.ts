@@ -1,7 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { z } from "zod";
-import { catalog } from "../../catalog/catalog";
 import { errorMessage } from "../../domain/error-message";
 import { etDate } from "../../domain/et-date";
 import { resolveDate } from "../../domain/resolve-date";
@@ -10,6 +9,12 @@ import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 
 const DEFAULT_SEED = "20250315";
+
+function scraperNames(): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the catalog loads only when listed or run (runtime/cli/commands/index.ts)
+  const { catalog } = require("../../catalog/catalog") as typeof import("../../catalog/catalog");
+  return catalog.scrapers.map((s) => s.name);
+}
 
 const optionsSchema = z.strictObject({
   date: z.string(),
@@ -26,11 +31,10 @@ const optionsSchema = z.strictObject({
  * the payload and publishes its phase-1 completion; locally the raw processors consume it in process.
  */
 export function registerScrapeCommand(program: Command, io: CliIo): void {
-  const names = catalog.scrapers.map((s) => s.name);
   program
     .command("scrape")
     .description("Run one scraper for an ET date (season scrapers: that date's season): store the payload, publish its phase-1 completion.")
-    .argument("<scraper>", `one of ${names.join(", ")}`)
+    .argument("<scraper>", "the scraper to run (listed below)")
     .option("--date <date>", "ET game date: YYYY-MM-DD, TODAY, YESTERDAY or TOMORROW", "TODAY")
     .addOption(new Option("--source <source>", "where the payload comes from (default sim on the local backend)").choices(["sim", "replay"]))
     .option("--replay-dir <dir>", "captured payloads laid out as <scraper>/<key>/*.json[.gz] (with --source replay)")
@@ -38,11 +42,13 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
     .addOption(backendOption())
     .option("--data-dir <dir>", "local backend: where the warehouse, documents and payloads live", ".nba-props")
     .option("--json", "print {scraper, scope, game_date, status, records, raw_runs} as JSON")
+    .addHelpText("after", () => `\nScrapers: ${scraperNames().join(", ")}`)
     .addHelpText("after", "\nExit codes: 0 stored (or nothing to fetch), 1 the scrape failed, 2 usage error.\nExample: nba-props scrape nbac_player_boxscore --date YESTERDAY --source replay --replay-dir ../shared/nba-samples")
     .action(async (scraper: string, raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success) throw new UsageError(`--${String(parsed.error.issues[0]?.path[0] ?? "?")}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
       const o = parsed.data;
+      const names = scraperNames();
       if (!names.includes(scraper)) throw new UsageError(`unknown scraper "${scraper}"; scrapers: ${names.join(", ")}`);
       const now = new Date();
       let date: string;

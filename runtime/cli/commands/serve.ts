@@ -1,15 +1,18 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { catalog } from "../../catalog/catalog";
 import { backendOption, resolveBackend } from "../backend-option";
 import type { CliIo } from "../cli-io";
 import { UsageError } from "../exit-codes";
 
 const DEFAULT_PORT = 8080;
-const SERVICE_ROLES_HELP = catalog.roles
-  .filter((r) => r.kind === "service")
-  .map((r) => r.name)
-  .join(", ");
+function serviceRoles(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the catalog loads only when listed or run (runtime/cli/commands/index.ts)
+  const { catalog } = require("../../catalog/catalog") as typeof import("../../catalog/catalog");
+  return catalog.roles
+    .filter((r) => r.kind === "service")
+    .map((r) => r.name)
+    .join(", ");
+}
 
 const optionsSchema = z.strictObject({
   role: z.string().min(1),
@@ -26,10 +29,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command("serve")
     .description("Serve one role's push endpoints over HTTP (Cloud Run services): /health/live, /health/ready and the role's /pubsub/* paths.")
-    .requiredOption("--role <name>", `the service role: ${SERVICE_ROLES_HELP}`)
+    .requiredOption("--role <name>", "the service role (listed below)")
     .option("--port <n>", `port to listen on (default $PORT or ${DEFAULT_PORT})`)
     .addOption(backendOption())
     .option("--data-dir <dir>", "local backend: where the warehouse, documents and payloads live", ".nba-props")
+    .addHelpText("after", () => `\nService roles: ${serviceRoles()}`)
     .addHelpText(
       "after",
       `
