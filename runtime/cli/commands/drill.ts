@@ -5,13 +5,9 @@ import type { Command } from "commander";
 import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 
-/* eslint-disable @typescript-eslint/no-require-imports -- drills load only when listed or run (runtime/cli/commands/index.ts) */
-const registry = (): typeof import("../../drills") => require("../../drills") as typeof import("../../drills");
-const drillSchema = (): typeof import("../../drills/drill") => require("../../drills/drill") as typeof import("../../drills/drill");
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 function drillList(): string {
-  const { drills } = registry();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- drills load only when listed or run (runtime/cli/commands/index.ts)
+  const { drills }: typeof import("../../drills") = require("../../drills");
   return drills.length === 0 ? "(none yet)" : drills.map((d) => `  ${d.name.padEnd(24)} ${d.description}`).join("\n");
 }
 
@@ -23,11 +19,15 @@ export function registerDrillCommand(program: Command, io: CliIo): void {
     .option("--json", "print the drill's measurements as one JSON object")
     .addHelpText("after", () => `\nDrills:\n${drillList()}\n\nExit 0 when the drill passed, 1 when it did not, 2 for an unknown drill.`)
     .action(async (name: string, options: { json?: boolean }) => {
-      const drill = registry().drills.find((d) => d.name === name);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- drills load only when listed or run (runtime/cli/commands/index.ts)
+      const { drills }: typeof import("../../drills") = require("../../drills");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- drills load only when listed or run (runtime/cli/commands/index.ts)
+      const { drillResultSchema }: typeof import("../../drills/drill") = require("../../drills/drill");
+      const drill = drills.find((d) => d.name === name);
       if (!drill) throw new UsageError(`unknown drill "${name}"; known drills:\n${drillList()}`);
       const workDir = mkdtempSync(join(tmpdir(), `nba-props-drill-${name}-`));
       try {
-        const result = drillSchema().drillResultSchema.parse(await drill.run({ workDir }));
+        const result = drillResultSchema.parse(await drill.run({ workDir }));
         if (options.json) io.stdout.write(`${JSON.stringify(result)}\n`);
         else {
           io.stdout.write(`drill ${result.drill}: ${result.passed ? "PASSED" : "FAILED"}\n`);

@@ -25,8 +25,8 @@ function humanReport(report: PolicyReport): string {
 
 function runInfraCheck(options: InfraCheckOptions, io: CliIo): void {
   // The policy engine loads only when the command runs: the runtime image carries no infra/.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see runtime/cli/commands/index.ts
-  const { SynthOutputMissingError, checkSynthOutput, hasErrors } = require("../../../infra/policy") as typeof import("../../../infra/policy");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- see runtime/cli/commands/index.ts
+  const { SynthOutputMissingError, checkSynthOutput, hasErrors }: typeof import("../../../infra/policy") = require("../../../infra/policy");
   let report: PolicyReport;
   try {
     report = checkSynthOutput(options.dir);

@@ -137,12 +137,12 @@ Examples:
     .action(async (raw: Record<string, unknown>) => {
       const now = new Date();
       const options = resolveOptions(raw, now);
-      /* eslint-disable @typescript-eslint/no-require-imports -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
-      const { openPlatform } = require("../../platform/open-platform") as typeof import("../../platform/open-platform");
-      const { runLocalPipeline } = require("../../orchestration/local-pipeline") as typeof import("../../orchestration/local-pipeline");
-      const { ReplaySource } = require("../../scrapers/sources/replay-source") as typeof import("../../scrapers/sources/replay-source");
-      const { SimSource } = require("../../scrapers/sources/sim-source") as typeof import("../../scrapers/sources/sim-source");
-      /* eslint-enable @typescript-eslint/no-require-imports */
+      /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
+      const { openPlatform }: typeof import("../../platform/open-platform") = require("../../platform/open-platform");
+      const { runLocalPipeline }: typeof import("../../orchestration/local-pipeline") = require("../../orchestration/local-pipeline");
+      const { ReplaySource }: typeof import("../../scrapers/sources/replay-source") = require("../../scrapers/sources/replay-source");
+      const { SimSource }: typeof import("../../scrapers/sources/sim-source") = require("../../scrapers/sources/sim-source");
+      /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
       const source = options.source === "replay" && options.replayDir ? new ReplaySource(options.replayDir) : new SimSource(options.seed, etDate(now));
       const platform = await openPlatform({ backend: options.backend, dataDir: options.dataDir, alertStream: io.stderr });
       const interactive = io.stderr.isTTY === true && !options.json;

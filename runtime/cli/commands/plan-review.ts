@@ -28,13 +28,9 @@ function parseOptions(raw: unknown): PlanReviewOptions {
   throw new UsageError(`${FLAGS[key] ?? "options"} ${issue?.message ?? "are invalid"}`);
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports -- infra/ loads only when the command runs: the runtime image carries none of it (runtime/cli/commands/index.ts) */
-const policy = (): typeof import("../../../infra/policy") => require("../../../infra/policy") as typeof import("../../../infra/policy");
-const reviewModule = (): typeof import("../../../infra/review") => require("../../../infra/review") as typeof import("../../../infra/review");
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 function loadStacks(flag: string, dir: string): SynthesizedStack[] {
-  const { SynthOutputMissingError, loadSynthesizedStacks } = policy();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- infra/ loads only when the command runs: the image carries none of it (runtime/cli/commands/index.ts)
+  const { SynthOutputMissingError, loadSynthesizedStacks }: typeof import("../../../infra/policy") = require("../../../infra/policy");
   try {
     return loadSynthesizedStacks(dir);
   } catch (err) {
@@ -45,7 +41,8 @@ function loadStacks(flag: string, dir: string): SynthesizedStack[] {
 
 function loadPlan(options: PlanReviewOptions): RecordedPlan | undefined {
   if (options.plan === undefined) return undefined;
-  const { PlanFormatError, readPlanFile } = reviewModule();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- infra/ loads only when the command runs: the image carries none of it (runtime/cli/commands/index.ts)
+  const { PlanFormatError, readPlanFile }: typeof import("../../../infra/review") = require("../../../infra/review");
   try {
     const plan = readPlanFile(options.plan);
     return options.stack === undefined ? { plan } : { plan, stack: options.stack };
@@ -60,7 +57,8 @@ function runPlanReview(raw: unknown, io: CliIo): void {
   const head = loadStacks("--head", options.head);
   const base = options.base === undefined ? undefined : loadStacks("--base", options.base);
   const plan = loadPlan(options);
-  const { PlanStackError, failsReview, planReview, renderJson, renderMarkdown } = reviewModule();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- infra/ loads only when the command runs: the image carries none of it (runtime/cli/commands/index.ts)
+  const { PlanStackError, failsReview, planReview, renderJson, renderMarkdown }: typeof import("../../../infra/review") = require("../../../infra/review");
   let review;
   try {
     review = planReview({ head, ...(base ? { base } : {}), ...(plan ? { plan } : {}) });

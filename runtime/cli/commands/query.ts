@@ -19,11 +19,11 @@ export function registerQueryCommand(program: Command, io: CliIo): void {
       "\nAnything but a read (INSERT, UPDATE, DELETE, CREATE, ATTACH, COPY, INSTALL, LOAD, SET, several statements), EXPLAIN ANALYZE,\nand any file, URL or extension access (read_csv, read_text, read_parquet, glob, 'https://...') is refused with exit code 2.",
     )
     .action(async (text: string, options: { dataDir: string; json?: boolean }) => {
-      /* eslint-disable @typescript-eslint/no-require-imports -- DuckDB loads only when the command runs (runtime/cli/commands/index.ts) */
-      const { DuckDbWarehouse } = require("../../platform/local/duckdb-warehouse") as typeof import("../../platform/local/duckdb-warehouse");
-      const { localPaths } = require("../../platform/local/local-platform") as typeof import("../../platform/local/local-platform");
-      const { WarehouseError } = require("../../platform/local/warehouse-error") as typeof import("../../platform/local/warehouse-error");
-      /* eslint-enable @typescript-eslint/no-require-imports */
+      /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- DuckDB loads only when the command runs (runtime/cli/commands/index.ts) */
+      const { DuckDbWarehouse }: typeof import("../../platform/local/duckdb-warehouse") = require("../../platform/local/duckdb-warehouse");
+      const { localPaths }: typeof import("../../platform/local/local-platform") = require("../../platform/local/local-platform");
+      const { WarehouseError }: typeof import("../../platform/local/warehouse-error") = require("../../platform/local/warehouse-error");
+      /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
       const file = localPaths(resolve(options.dataDir)).warehouse;
       if (!existsSync(file)) throw new UsageError(`no warehouse at ${file}; run nba-props pipeline first or pass --data-dir`);
       const warehouse = await DuckDbWarehouse.open({ path: file, readOnly: true, sealed: true });

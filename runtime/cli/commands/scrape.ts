@@ -11,8 +11,8 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 const DEFAULT_SEED = "20250315";
 
 function scraperNames(): string[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the catalog loads only when listed or run (runtime/cli/commands/index.ts)
-  const { catalog } = require("../../catalog/catalog") as typeof import("../../catalog/catalog");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- the catalog loads only when listed or run (runtime/cli/commands/index.ts)
+  const { catalog }: typeof import("../../catalog/catalog") = require("../../catalog/catalog");
   return catalog.scrapers.map((s) => s.name);
 }
 
@@ -67,12 +67,12 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
         throw new UsageError(`--source replay needs --replay-dir DIR, an existing folder (got ${o.replayDir ?? "none"})`);
       }
       if (source === "sim" && o.replayDir) throw new UsageError("--replay-dir is only used with --source replay");
-      /* eslint-disable @typescript-eslint/no-require-imports -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
-      const { openPlatform } = require("../../platform/open-platform") as typeof import("../../platform/open-platform");
-      const { runScrapeJob } = require("../../jobs/scrape-job") as typeof import("../../jobs/scrape-job");
-      const { ReplaySource } = require("../../scrapers/sources/replay-source") as typeof import("../../scrapers/sources/replay-source");
-      const { SimSource } = require("../../scrapers/sources/sim-source") as typeof import("../../scrapers/sources/sim-source");
-      /* eslint-enable @typescript-eslint/no-require-imports */
+      /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
+      const { openPlatform }: typeof import("../../platform/open-platform") = require("../../platform/open-platform");
+      const { runScrapeJob }: typeof import("../../jobs/scrape-job") = require("../../jobs/scrape-job");
+      const { ReplaySource }: typeof import("../../scrapers/sources/replay-source") = require("../../scrapers/sources/replay-source");
+      const { SimSource }: typeof import("../../scrapers/sources/sim-source") = require("../../scrapers/sources/sim-source");
+      /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
       const payloads = source === "replay" && o.replayDir ? new ReplaySource(o.replayDir) : new SimSource(Number(o.seed), etDate(now));
       const platform = await openPlatform({ backend, dataDir: o.dataDir, alertStream: io.stderr });
       try {
