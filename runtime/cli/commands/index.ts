@@ -16,7 +16,8 @@ import { registerServeCommand } from "./serve";
  * action. `nba-props --help` then loads none of it, and the runtime image, which carries no
  * infra/, never imports infra/ unless `infra check` or `plan-review` runs. The CLI runs as
  * CommonJS through tsx, where `await import()` of a .ts file fails, so the lazy loads are
- * `require(...) as typeof import(...)`: typed, and resolved only when called.
+ * `const { x }: typeof import("m") = require("m")`: typed, resolved only when called, and
+ * destructured where they are required so knip still sees which exports are used.
  */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 

@@ -7,6 +7,7 @@ import { buildPushEnvelope } from "../../../runtime/messages/push-envelope";
 import { openLocalPlatform, type LocalPlatform } from "../../../runtime/platform/local/local-platform";
 import type { Platform } from "../../../runtime/platform/platform";
 import type { Doc, DocStore, DocTransaction } from "../../../runtime/platform/ports/doc-store";
+import { runScrapeJob } from "../../../runtime/jobs/scrape-job";
 import { runScraper } from "../../../runtime/scrapers/base/run-scraper";
 import { scraperDefinitions } from "../../../runtime/scrapers";
 import { SimSource } from "../../../runtime/scrapers/sources/sim-source";
@@ -109,6 +110,14 @@ const EXTRA: readonly { role: string; path: string; what: string; example: Examp
 ];
 
 /**
+ * Job commands' runtime paths, run on the same platform (their log events and documents count
+ * too). A job that emits a metric's event (a sweep, a validation) adds its driver here.
+ */
+const JOB_DRIVERS: readonly { what: string; drive: (platform: Platform) => Promise<unknown> }[] = [
+  { what: "scrape nbac_schedule (a scraper job)", drive: (platform) => runScrapeJob(platform, { scraper: "nbac_schedule", date: "2025-03-15", source: sim, consumeLocally: false }) },
+];
+
+/**
  * Starts every role's server on loopback, on one local platform in a temp data dir, and posts a
  * valid body to each path the stack declares (plus the extra paths above). Returns what came back,
  * every structured log event and every document written.
@@ -142,6 +151,7 @@ export async function driveDeclaredPaths(declared: Declared, routes: RoleRoutes)
       await post(p.service, p.path, `a valid body (${p.source})`, EXAMPLES[p.path]);
     }
     for (const extra of EXTRA) await post(extra.role, extra.path, extra.what, extra.example);
+    for (const job of JOB_DRIVERS) await job.drive(platform);
   } finally {
     for (const server of servers.values()) await server.shutdown("drive finished");
     await local.close();
