@@ -14,8 +14,13 @@ COPY tsconfig.json ./
 COPY bin ./bin
 COPY runtime ./runtime
 COPY configs ./configs
-# `nba-props infra check` is part of the CLI; it needs only the policy engine, not cdktf.
-COPY infra/policy ./infra/policy
+# No infra/: the runtime imports it only inside `infra check` and `plan-review`, which run on a
+# developer's machine or in CI, never in a service or job. .ci/image-layout-check reproduces
+# this COPY list and `npm ci --omit=dev`, runs `nba-props --help` and starts a service.
+
+# Cloud Run sends PORT; `serve` listens there and answers /health/live for the start-up probe.
+ENV PORT=8080
+EXPOSE 8080
 
 USER node
 ENTRYPOINT ["node", "bin/nba-props.js"]

@@ -3,7 +3,7 @@ import type { Phase } from "../catalog/types";
 import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import { PHASES } from "../messages/completion-message";
-import type { LocalPlatform } from "../platform/local/local-platform";
+import type { Platform } from "../platform/platform";
 import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
 import { analyticsProcessors } from "../processors/analytics";
 import { runAnalytics } from "../processors/analytics/run-analytics";
@@ -74,7 +74,7 @@ function summarize(run: RunRecord): PipelineRun {
  * range stopped part-way leaves every finished date complete. A failed upstream blocks what
  * depends on it: fail closed.
  */
-export async function runLocalPipeline(platform: LocalPlatform, options: PipelineOptions): Promise<PipelineReport> {
+export async function runLocalPipeline(platform: Platform, options: PipelineOptions): Promise<PipelineReport> {
   const runs: RunRecord[] = [];
   const report: PipelineRun[] = [];
   const emit = options.onEvent ?? (() => undefined);
@@ -135,7 +135,7 @@ export async function runLocalPipeline(platform: LocalPlatform, options: Pipelin
 }
 
 async function runAnalyticsForDate(
-  platform: LocalPlatform,
+  platform: Platform,
   date: string,
   kind: SourceKind,
   runs: readonly RunRecord[],

@@ -22,12 +22,12 @@ export interface OpenPlatformOptions {
  */
 export async function openPlatform(options: OpenPlatformOptions): Promise<ClosablePlatform> {
   if (options.backend === "gcp") {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see runtime/cli/commands/index.ts)
-    const { openGcpPlatform } = require("./gcp/open-gcp-platform") as typeof import("./gcp/open-gcp-platform");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- loaded on demand (see runtime/cli/commands/index.ts)
+    const { openGcpPlatform }: typeof import("./gcp/open-gcp-platform") = require("./gcp/open-gcp-platform");
     return openGcpPlatform(options.env ?? process.env, options.clock ? { clock: options.clock } : {});
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see runtime/cli/commands/index.ts)
-  const { openLocalPlatform } = require("./local/local-platform") as typeof import("./local/local-platform");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- loaded on demand (see runtime/cli/commands/index.ts)
+  const { openLocalPlatform }: typeof import("./local/local-platform") = require("./local/local-platform");
   return openLocalPlatform({
     dataDir: options.dataDir,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { drills } from "../../drills";
-import { drillResultSchema } from "../../drills/drill";
 import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 
 function drillList(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- drills load only when listed or run (runtime/cli/commands/index.ts)
+  const { drills }: typeof import("../../drills") = require("../../drills");
   return drills.length === 0 ? "(none yet)" : drills.map((d) => `  ${d.name.padEnd(24)} ${d.description}`).join("\n");
 }
 
@@ -19,6 +19,10 @@ export function registerDrillCommand(program: Command, io: CliIo): void {
     .option("--json", "print the drill's measurements as one JSON object")
     .addHelpText("after", () => `\nDrills:\n${drillList()}\n\nExit 0 when the drill passed, 1 when it did not, 2 for an unknown drill.`)
     .action(async (name: string, options: { json?: boolean }) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- drills load only when listed or run (runtime/cli/commands/index.ts)
+      const { drills }: typeof import("../../drills") = require("../../drills");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- drills load only when listed or run (runtime/cli/commands/index.ts)
+      const { drillResultSchema }: typeof import("../../drills/drill") = require("../../drills/drill");
       const drill = drills.find((d) => d.name === name);
       if (!drill) throw new UsageError(`unknown drill "${name}"; known drills:\n${drillList()}`);
       const workDir = mkdtempSync(join(tmpdir(), `nba-props-drill-${name}-`));

@@ -6,6 +6,7 @@ import { registerMonitorCommand } from "./monitor";
 import { registerPipelineCommand } from "./pipeline";
 import { registerPlanReviewCommand } from "./plan-review";
 import { registerQueryCommand } from "./query";
+import { registerScrapeCommand } from "./scrape";
 import { registerServeCommand } from "./serve";
 import { registerDescribeCommand } from "./describe";
 import { registerResetCommand } from "./reset";
@@ -13,7 +14,17 @@ import { registerRunsCommand } from "./runs";
 import { registerTablesCommand } from "./tables";
 import { registerVersionCommand } from "./version";
 
-/** Each command module registers itself on the program; one line here per command. */
+/**
+ * Each command module registers itself on the program; one line here per command.
+ *
+ * Registration stays light: a command module imports only commander, zod and small helpers at
+ * the top, and loads what its action needs (DuckDB, the pipeline, GCP clients, infra/) inside the
+ * action. `nba-props --help` then loads none of it, and the runtime image, which carries no
+ * infra/, never imports infra/ unless `infra check` or `plan-review` runs. The CLI runs as
+ * CommonJS through tsx, where `await import()` of a .ts file fails, so the lazy loads are
+ * `const { x }: typeof import("m") = require("m")`: typed, resolved only when called, and
+ * destructured where they are required so knip still sees which exports are used.
+ */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
 export const commandRegistrations: readonly CommandRegistration[] = [
@@ -29,4 +40,5 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerResetCommand,
   registerVersionCommand,
   registerMonitorCommand,
+  registerScrapeCommand,
 ];

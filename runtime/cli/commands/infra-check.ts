@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-// Only the policy engine (plain JSON reading): no cdktf import, so the CLI stays fast.
-import { SynthOutputMissingError, checkSynthOutput, hasErrors, type PolicyReport, type Violation } from "../../../infra/policy";
+import type { PolicyReport, Violation } from "../../../infra/policy";
 import { processIo, type CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 import { formatTable } from "../format-table";
@@ -25,6 +24,9 @@ function humanReport(report: PolicyReport): string {
 }
 
 function runInfraCheck(options: InfraCheckOptions, io: CliIo): void {
+  // The policy engine loads only when the command runs: the runtime image carries no infra/.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- see runtime/cli/commands/index.ts
+  const { SynthOutputMissingError, checkSynthOutput, hasErrors }: typeof import("../../../infra/policy") = require("../../../infra/policy");
   let report: PolicyReport;
   try {
     report = checkSynthOutput(options.dir);

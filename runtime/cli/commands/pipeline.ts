@@ -2,11 +2,12 @@ import { Option, type Command } from "commander";
 import type { CliIo } from "../cli-io";
 import { DEFAULT_DATA_DIR, SIM_DATA_DIR } from "../data-dir";
 import { DEFAULT_SEED, SEASON_DAYS } from "../pipeline/pipeline-limits";
+import { backendOption } from "../backend-option";
 
 export function registerPipelineCommand(program: Command, io: CliIo): void {
   program
     .command("pipeline")
-    .description("Run the phases in order (scrapers, raw, analytics) for ET game dates on the embedded local platform.")
+    .description("Run the phases in order (scrapers, raw, analytics) for ET game dates, on the embedded local platform or (--backend gcp) on GCP.")
     .requiredOption("--date <date>", "first ET game date: YYYY-MM-DD, TODAY, YESTERDAY or TOMORROW")
     .option("--to <date>", "last ET game date of a range (inclusive)")
     .addOption(new Option("--source <source>", "where payloads come from").choices(["sim", "replay"]).default("sim"))
@@ -15,6 +16,7 @@ export function registerPipelineCommand(program: Command, io: CliIo): void {
     .addOption(new Option("--until <phase>", "last phase to run").choices(["raw", "analytics"]).default("analytics"))
     .option("--seed <n>", "seed of the sim source (same seed, same data)", String(DEFAULT_SEED))
     .option("--yes", `run a range longer than a season (${SEASON_DAYS} days)`)
+    .addOption(backendOption())
     .option("--json", "print the run summary as JSON")
     .addHelpText(
       "after",

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
-// Plain JSON reading only (policy engine and review): no cdktf import, so the CLI stays fast.
-import { SynthOutputMissingError, loadSynthesizedStacks, type SynthesizedStack } from "../../../infra/policy";
-import { PlanFormatError, PlanStackError, failsReview, planReview, readPlanFile, renderJson, renderMarkdown, type RecordedPlan } from "../../../infra/review";
+import type { SynthesizedStack } from "../../../infra/policy";
+import type { RecordedPlan } from "../../../infra/review";
 import { processIo, type CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 
@@ -30,6 +29,8 @@ function parseOptions(raw: unknown): PlanReviewOptions {
 }
 
 function loadStacks(flag: string, dir: string): SynthesizedStack[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- infra/ loads only when the command runs: the image carries none of it (runtime/cli/commands/index.ts)
+  const { SynthOutputMissingError, loadSynthesizedStacks }: typeof import("../../../infra/policy") = require("../../../infra/policy");
   try {
     return loadSynthesizedStacks(dir);
   } catch (err) {
@@ -40,6 +41,8 @@ function loadStacks(flag: string, dir: string): SynthesizedStack[] {
 
 function loadPlan(options: PlanReviewOptions): RecordedPlan | undefined {
   if (options.plan === undefined) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- infra/ loads only when the command runs: the image carries none of it (runtime/cli/commands/index.ts)
+  const { PlanFormatError, readPlanFile }: typeof import("../../../infra/review") = require("../../../infra/review");
   try {
     const plan = readPlanFile(options.plan);
     return options.stack === undefined ? { plan } : { plan, stack: options.stack };
@@ -54,6 +57,8 @@ function runPlanReview(raw: unknown, io: CliIo): void {
   const head = loadStacks("--head", options.head);
   const base = options.base === undefined ? undefined : loadStacks("--base", options.base);
   const plan = loadPlan(options);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- infra/ loads only when the command runs: the image carries none of it (runtime/cli/commands/index.ts)
+  const { PlanStackError, failsReview, planReview, renderJson, renderMarkdown }: typeof import("../../../infra/review") = require("../../../infra/review");
   let review;
   try {
     review = planReview({ head, ...(base ? { base } : {}), ...(plan ? { plan } : {}) });

@@ -1,15 +1,18 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { catalog } from "../../catalog/catalog";
 import { backendOption, resolveBackend } from "../backend-option";
 import type { CliIo } from "../cli-io";
 import { UsageError } from "../exit-codes";
 
 const DEFAULT_PORT = 8080;
-const SERVICE_ROLES_HELP = catalog.roles
-  .filter((r) => r.kind === "service")
-  .map((r) => r.name)
-  .join(", ");
+function serviceRoles(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- the catalog loads only when listed or run (runtime/cli/commands/index.ts)
+  const { catalog }: typeof import("../../catalog/catalog") = require("../../catalog/catalog");
+  return catalog.roles
+    .filter((r) => r.kind === "service")
+    .map((r) => r.name)
+    .join(", ");
+}
 
 const optionsSchema = z.strictObject({
   role: z.string().min(1),
@@ -26,10 +29,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command("serve")
     .description("Serve one role's push endpoints over HTTP (Cloud Run services): /health/live, /health/ready and the role's /pubsub/* paths.")
-    .requiredOption("--role <name>", `the service role: ${SERVICE_ROLES_HELP}`)
+    .requiredOption("--role <name>", "the service role (listed below)")
     .option("--port <n>", `port to listen on (default $PORT or ${DEFAULT_PORT})`)
     .addOption(backendOption())
     .option("--data-dir <dir>", "local backend: where the warehouse, documents and payloads live", ".nba-props")
+    .addHelpText("after", () => `\nService roles: ${serviceRoles()}`)
     .addHelpText(
       "after",
       `
@@ -45,11 +49,11 @@ Example: nba-props serve --role raw-processors --port 8080`,
       const backend = resolveBackend(options.backend);
       const port = Number(options.port ?? process.env.PORT ?? DEFAULT_PORT);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port / $PORT: ${port} is not a port number`);
-      /* eslint-disable @typescript-eslint/no-require-imports -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
-      const { roleRoutes } = require("../../serve/role-routes") as typeof import("../../serve/role-routes");
-      const { startRoleServer } = require("../../serve/role-server") as typeof import("../../serve/role-server");
-      const { openPlatform } = require("../../platform/open-platform") as typeof import("../../platform/open-platform");
-      /* eslint-enable @typescript-eslint/no-require-imports */
+      /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
+      const { roleRoutes }: typeof import("../../serve/role-routes") = require("../../serve/role-routes");
+      const { startRoleServer }: typeof import("../../serve/role-server") = require("../../serve/role-server");
+      const { openPlatform }: typeof import("../../platform/open-platform") = require("../../platform/open-platform");
+      /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
       if (!roleRoutes[options.role]) throw new UsageError(`--role ${options.role}: no such service role; roles with a server: ${Object.keys(roleRoutes).join(", ")}`);
       const platform = await openPlatform({ backend, dataDir: options.dataDir, alertStream: io.stderr });
       try {

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { daysBetween, dateRange } from "../../domain/et-date";
 import { errorMessage } from "../../domain/error-message";
 import { resolveDate } from "../../domain/resolve-date";
+import type { Backend } from "../../platform/open-platform";
+import { resolveBackend } from "../backend-option";
 import { dataDirFlag, defaultDataDir } from "../data-dir";
 import { UsageError } from "../exit-codes";
 import { MAX_DAYS, SEASON_DAYS } from "./pipeline-limits";
@@ -19,6 +21,7 @@ const optionsSchema = z.strictObject({
   until: z.enum(["raw", "analytics"]),
   seed: z.string().regex(/^\d{1,9}$/, "expected a whole number"),
   yes: z.boolean().optional(),
+  backend: z.string().optional(),
   json: z.boolean().optional(),
 });
 
@@ -29,6 +32,7 @@ export interface PipelineCommandOptions {
   readonly dataDir: string;
   readonly until: "raw" | "analytics";
   readonly seed: number;
+  readonly backend: Backend;
   readonly json: boolean;
 }
 
@@ -41,6 +45,9 @@ export function resolvePipelineOptions(raw: unknown, now: Date): PipelineCommand
     throw new UsageError(`${flag}: ${issue?.message ?? "invalid"}`);
   }
   const o = parsed.data;
+  const backend = resolveBackend(o.backend);
+  // Real and invented data never mix: the generator only ever writes a local data dir.
+  if (backend === "gcp" && o.source === "sim") throw new UsageError("--backend gcp needs --source replay: the sim source invents data");
   if (o.source === "replay") {
     if (!o.replayDir) throw new UsageError("--source replay needs --replay-dir DIR (a folder laid out as <scraper>/<key>/*.json[.gz])");
     if (!existsSync(o.replayDir) || !statSync(o.replayDir).isDirectory()) throw new UsageError(`--replay-dir ${o.replayDir}: no such directory`);
@@ -73,6 +80,7 @@ export function resolvePipelineOptions(raw: unknown, now: Date): PipelineCommand
     dataDir: dataDirFlag(o.dataDir ?? defaultDataDir(o.source)),
     until: o.until,
     seed: Number(o.seed),
+    backend,
     json: o.json ?? false,
   };
 }

@@ -3,7 +3,8 @@ import { etDate } from "../../domain/et-date";
 import { ownedHere, ownerIsGone } from "../../monitoring/run-owner";
 import { runLocalPipeline, type PipelineReport } from "../../orchestration/local-pipeline";
 import { claimDataDir } from "../../platform/local/data-dir-provenance";
-import { openLocalPlatform, type LocalPlatform } from "../../platform/local/local-platform";
+import { openPlatform } from "../../platform/open-platform";
+import type { ClosablePlatform } from "../../platform/platform";
 import { ReplaySource } from "../../scrapers/sources/replay-source";
 import { SimSource } from "../../scrapers/sources/sim-source";
 import type { CliIo } from "../cli-io";
@@ -13,7 +14,7 @@ import type { PipelineCommandOptions } from "./pipeline-options";
 import { pipelineProgress } from "./pipeline-progress";
 import { humanReport, isFailure } from "./pipeline-summary";
 
-async function closeInterrupted(platform: LocalPlatform, signal: string): Promise<number> {
+async function closeInterrupted(platform: ClosablePlatform, signal: string): Promise<number> {
   const closed = await platform.ledger.closeRunning("interrupted", (run) => ownedHere(run), () => `stopped by ${signal} before the run finished; rerun the same command`);
   return closed.length;
 }
@@ -22,14 +23,16 @@ async function closeInterrupted(platform: LocalPlatform, signal: string): Promis
 export async function runPipelineCommand(options: PipelineCommandOptions, io: CliIo): Promise<number> {
   const now = new Date();
   const source = options.source === "replay" && options.replayDir ? new ReplaySource(options.replayDir) : new SimSource(options.seed, etDate(now));
-  const platform = await openLocalPlatform({ dataDir: options.dataDir, alertStream: io.stderr });
+  const platform = await openPlatform({ backend: options.backend, dataDir: options.dataDir, alertStream: io.stderr });
+  const local = options.backend === "local";
   let report: PipelineReport;
   let signal: keyof typeof SIGNAL_EXIT_CODES | null = null;
   try {
-    await claimDataDir(platform.docStore, options.dataDir, source.kind, now);
+    // A local data dir holds one source kind, and its dead owners are processes on this host.
+    if (local) await claimDataDir(platform.docStore, options.dataDir, source.kind, now);
     const abandoned = await platform.ledger.closeRunning(
       "abandoned",
-      (run) => ownerIsGone(run),
+      (run) => local && ownerIsGone(run),
       (run) => `left running by process ${String(run.owner_pid ?? "unknown")} on ${String(run.owner_host ?? "unknown")}, which has gone; closed by process ${process.pid}`,
     );
     if (abandoned.length > 0) io.stderr.write(`Closed ${abandoned.length} run(s) left running by a process that has gone (failed, abandoned): see nba-props runs --status failed\n`);

@@ -21,6 +21,27 @@ export interface DuckDbWarehouseOptions {
   /** Database file, or ":memory:". */
   readonly path: string;
   readonly readOnly?: boolean;
+  /**
+   * For SQL typed by a person: no files, URLs or extensions (enable_external_access=false, no
+   * extension autoload) and the configuration locked so the query cannot turn them back on.
+   */
+  readonly sealed?: boolean;
+}
+
+const SEALED_CONFIG: Readonly<Record<string, string>> = {
+  enable_external_access: "false",
+  autoload_known_extensions: "false",
+  autoinstall_known_extensions: "false",
+  lock_configuration: "true",
+};
+
+/** EXPLAIN is allowed only to show a read's plan; EXPLAIN ANALYZE executes the statement it explains. */
+const PLAIN_EXPLAIN = /^\s*EXPLAIN\s+(SELECT|WITH|FROM|VALUES|\()/i;
+
+function refusedAccess(err: unknown): WarehouseError | null {
+  const message = errorMessage(err);
+  if (!/Permission Error|disabled by configuration|configuration has been locked/i.test(message)) return null;
+  return new WarehouseError("READ_ONLY", `refused: the query reaches outside the warehouse (files, URLs and extensions are disabled for queries): ${message.split("\n")[0] ?? message}`);
 }
 
 /** The local warehouse: a DuckDB file where each dataset is a schema. */
@@ -37,7 +58,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   static async open(options: DuckDbWarehouseOptions): Promise<DuckDbWarehouse> {
     if (options.path !== ":memory:") await mkdir(dirname(options.path), { recursive: true });
-    const config: Record<string, string> = options.readOnly ? { access_mode: "READ_ONLY" } : {};
+    const config: Record<string, string> = { ...(options.readOnly ? { access_mode: "READ_ONLY" } : {}), ...(options.sealed ? SEALED_CONFIG : {}) };
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(options.path, config);
@@ -66,15 +87,23 @@ export class DuckDbWarehouse implements Warehouse {
    * The statement type comes from DuckDB's own parser, not from matching the text.
    */
   async readOnlyQuery(text: string): Promise<Row[]> {
-    const extracted = await this.connection.extractStatements(text);
-    if (extracted.count !== 1) throw new WarehouseError("READ_ONLY", `expected exactly one SQL statement, got ${extracted.count}`);
-    const prepared = await extracted.prepare(0);
-    const type = prepared.statementType;
-    if (type !== StatementType.SELECT && type !== StatementType.EXPLAIN) {
-      throw new WarehouseError("READ_ONLY", `only read queries (SELECT, WITH ... SELECT, EXPLAIN) are allowed; this statement is ${StatementType[type] ?? String(type)}`);
+    try {
+      const extracted = await this.connection.extractStatements(text);
+      if (extracted.count !== 1) throw new WarehouseError("READ_ONLY", `expected exactly one SQL statement, got ${extracted.count}`);
+      const prepared = await extracted.prepare(0);
+      const type = prepared.statementType;
+      if (type !== StatementType.SELECT && type !== StatementType.EXPLAIN) {
+        throw new WarehouseError("READ_ONLY", `only read queries (SELECT, WITH ... SELECT, EXPLAIN) are allowed; this statement is ${StatementType[type] ?? String(type)}`);
+      }
+      if (type === StatementType.EXPLAIN && !PLAIN_EXPLAIN.test(text)) {
+        throw new WarehouseError("READ_ONLY", "only EXPLAIN of a SELECT is allowed; EXPLAIN ANALYZE (or EXPLAIN of anything else) executes the statement and is refused");
+      }
+      this.statements += 1;
+      return readRows(await prepared.runAndReadAll());
+    } catch (err) {
+      if (err instanceof WarehouseError) throw err;
+      throw refusedAccess(err) ?? err;
     }
-    this.statements += 1;
-    return readRows(await prepared.runAndReadAll());
   }
 
   async ensureTables(tables: readonly TableSpec[]): Promise<void> {

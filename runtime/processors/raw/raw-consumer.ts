@@ -12,6 +12,7 @@ import { runProcessor } from "../base/run-processor";
 import { rawProcessors } from "./index";
 import { errorMessage } from "../../domain/error-message";
 import { SOURCE_KINDS } from "../../domain/source-kind";
+import { TRANSIENT_ERROR_TYPE } from "../../platform/ports/transient-error";
 
 /** What a phase-1 message must carry for a raw processor to find and attribute its payload. */
 const phase1Metadata = z.looseObject({
@@ -99,7 +100,9 @@ export function rawConsumer(platform: Platform, onRun: (run: RunRecord) => void)
       });
       return { kind: "ack" };
     }
-    for (const run of await runRawProcessors(platform, parsed.data, delivery.messageId)) onRun(run);
-    return { kind: "ack" };
+    const runs = await runRawProcessors(platform, parsed.data, delivery.messageId);
+    for (const run of runs) onRun(run);
+    const transient = runs.find((r) => r.error_type === TRANSIENT_ERROR_TYPE);
+    return transient ? { kind: "retry", reason: transient.error_message ?? "transient failure" } : { kind: "ack" };
   };
 }

@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { catalog } from "../../../runtime/catalog";
+import { buildCompletionMessage } from "../../../runtime/messages/completion-message";
+import { buildPushEnvelope } from "../../../runtime/messages/push-envelope";
+import { openLocalPlatform, type LocalPlatform } from "../../../runtime/platform/local/local-platform";
+import type { Platform } from "../../../runtime/platform/platform";
+import type { Doc, DocStore, DocTransaction } from "../../../runtime/platform/ports/doc-store";
+import { runScrapeJob } from "../../../runtime/jobs/scrape-job";
+import { runScraper } from "../../../runtime/scrapers/base/run-scraper";
+import { scraperDefinitions } from "../../../runtime/scrapers";
+import { SimSource } from "../../../runtime/scrapers/sources/sim-source";
+import { startRoleServer, type RoleServer } from "../../../runtime/serve/role-server";
+import type { RoleRoutes } from "../../../runtime/serve/role-routes";
+import { capturedLogger } from "../../support/captured-logger";
+import type { Declared } from "./declared";
+
+export interface DocWrite {
+  readonly collection: string;
+  readonly doc: Doc;
+}
+
+/** A DocStore that remembers every document written through it (sets, updates, transactions). */
+function recordingDocStore(inner: DocStore, writes: DocWrite[]): DocStore {
+  return {
+    get: (c, id) => inner.get(c, id),
+    query: (c, f) => inner.query(c, f),
+    set: (c, id, doc) => {
+      writes.push({ collection: c, doc });
+      return inner.set(c, id, doc);
+    },
+    update: (c, id, patch) => {
+      writes.push({ collection: c, doc: patch });
+      return inner.update(c, id, patch);
+    },
+    transaction: (work) =>
+      inner.transaction((tx) => {
+        const recorded: DocTransaction = {
+          get: (c, id) => tx.get(c, id),
+          set: (c, id, doc) => {
+            writes.push({ collection: c, doc });
+            tx.set(c, id, doc);
+          },
+          update: (c, id, patch) => {
+            writes.push({ collection: c, doc: patch });
+            tx.update(c, id, patch);
+          },
+        };
+        return work(recorded);
+      }),
+  };
+}
+
+export interface Posted {
+  readonly role: string;
+  readonly path: string;
+  readonly what: string;
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+export interface Driven {
+  readonly posted: readonly Posted[];
+  readonly events: readonly Record<string, unknown>[];
+  readonly writes: readonly DocWrite[];
+}
+
+type Example = (platform: LocalPlatform) => Promise<{ body: unknown; attributes?: Record<string, string> }>;
+
+const sim = new SimSource(20250315, "2025-03-20");
+
+async function phase1(platform: LocalPlatform, scraper: string, date: string): Promise<Record<string, unknown>> {
+  const definition = scraperDefinitions.find((s) => s.spec.name === scraper)!;
+  await runScraper(platform, { scraper: definition, scope: { key: date, gameDate: date }, source: sim });
+  return platform.bus.published.filter((m) => m.topic === "nba-phase1-scrapers-complete").at(-1)!.body as Record<string, unknown>;
+}
+
+const completion = (phase: string, processor: string) =>
+  buildCompletionMessage({ processor_name: processor, phase, execution_id: "e-1", correlation_id: "c-1", game_date: "2025-03-15", status: "success", timestamp: "2025-03-16T10:00:00.000Z", record_count: 10 });
+
+/** A valid body for each path a service answers: what Pub/Sub or Cloud Scheduler would send. */
+const EXAMPLES: Readonly<Record<string, Example>> = {
+  "/pubsub/phase1": async (platform) => ({ body: await phase1(platform, "nbac_player_boxscore", "2025-03-15") }),
+  "/pubsub/phase2": () => Promise.resolve({ body: completion("phase_2_raw", "nbac_player_boxscores") }),
+  "/pubsub/phase3": () => Promise.resolve({ body: completion("phase_3_analytics", "player_game_summary") }),
+  "/pubsub/dead-letter": () =>
+    Promise.resolve({
+      body: completion("phase_2_raw", "nbac_schedule"),
+      attributes: { CloudPubSubDeadLetterSourceSubscription: "nba-phase1-scrapers-complete--raw-processors", CloudPubSubDeadLetterSourceDeliveryCount: "5" },
+    }),
+};
+
+/** Runtime paths driven beyond the valid bodies: a run that fails (corrupt payload) and one that quarantines a record. */
+const EXTRA: readonly { role: string; path: string; what: string; example: Example }[] = [
+  {
+    role: "raw-processors",
+    path: "/pubsub/phase1",
+    what: "a payload with one bad record (quarantined, run failed)",
+    example: async (platform) => {
+      const message = await phase1(platform, "nbac_player_boxscore", "2025-03-14");
+      const meta = message.metadata as Record<string, string>;
+      const payload = JSON.parse((await platform.objectStore.get(meta.object_path!)).toString("utf8")) as { resultSets: { headers: string[]; rowSet: unknown[][] }[] };
+      const set = payload.resultSets[0]!;
+      set.rowSet[0]![set.headers.indexOf("WL")] = "X";
+      await platform.objectStore.put(meta.object_path!, JSON.stringify(payload));
+      return { body: message };
+    },
+  },
+];
+
+/**
+ * Job commands' runtime paths, run on the same platform (their log events and documents count
+ * too). A job that emits a metric's event (a sweep, a validation) adds its driver here.
+ */
+const JOB_DRIVERS: readonly { what: string; drive: (platform: Platform) => Promise<unknown> }[] = [
+  { what: "scrape nbac_schedule (a scraper job)", drive: (platform) => runScrapeJob(platform, { scraper: "nbac_schedule", date: "2025-03-15", source: sim, consumeLocally: false }) },
+];
+
+/**
+ * Starts every role's server on loopback, on one local platform in a temp data dir, and posts a
+ * valid body to each path the stack declares (plus the extra paths above). Returns what came back,
+ * every structured log event and every document written.
+ */
+export async function driveDeclaredPaths(declared: Declared, routes: RoleRoutes): Promise<Driven> {
+  const dir = mkdtempSync(join(tmpdir(), "nba-props-declared-"));
+  const { logger, events } = capturedLogger();
+  const writes: DocWrite[] = [];
+  const local = await openLocalPlatform({ dataDir: dir, logger, alertStream: { write: () => true } });
+  const platform: Platform = { ...local, docStore: recordingDocStore(local.docStore, writes) };
+  const servers = new Map<string, RoleServer>();
+  const posted: Posted[] = [];
+  try {
+    for (const role of Object.keys(routes)) servers.set(role, await startRoleServer(platform, { role, port: 0, host: "127.0.0.1", routes }));
+    const post = async (role: string, path: string, what: string, example: Example | undefined): Promise<void> => {
+      const server = servers.get(role);
+      if (!server || !example) {
+        posted.push({ role, path, what, status: 0, body: { error: !server ? "no server for the role" : `no example body for ${path}` } });
+        return;
+      }
+      const { body, attributes } = await example(local);
+      const envelope = buildPushEnvelope(body, { messageId: `${role}-${posted.length}`, subscription: `projects/p/subscriptions/${role}${path.replace(/\//g, "-")}`, deliveryAttempt: 1, ...(attributes ? { attributes } : {}) });
+      const response = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(envelope) });
+      posted.push({ role, path, what, status: response.status, body: (await response.json()) as Record<string, unknown> });
+    };
+    const seen = new Set<string>();
+    for (const p of declared.servicePaths) {
+      const key = `${p.service} ${p.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await post(p.service, p.path, `a valid body (${p.source})`, EXAMPLES[p.path]);
+    }
+    for (const extra of EXTRA) await post(extra.role, extra.path, extra.what, extra.example);
+    for (const job of JOB_DRIVERS) await job.drive(platform);
+  } finally {
+    for (const server of servers.values()) await server.shutdown("drive finished");
+    await local.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { posted, events, writes };
+}
+
+/** Log-based metrics whose event (with its filters and labels) no driven path emitted; TTL fields not written as Dates. */
+export function runtimeProblems(declared: Declared, driven: Driven): string[] {
+  const problems: string[] = [];
+  for (const metric of declared.metrics) {
+    const labels = catalog.logMetrics.find((m) => m.name === metric.name)?.labels ?? [];
+    const emitted = driven.events.some((e) => e.event === metric.event && Object.entries(metric.where).every(([k, v]) => e[k] === v) && labels.every((l) => e[l] !== undefined));
+    if (!emitted) problems.push(`metric ${metric.name} counts event ${metric.event} ${JSON.stringify(metric.where)} with labels ${labels.join(", ")}, which no driven runtime path emitted`);
+  }
+  for (const ttl of declared.ttlFields) {
+    const docs = driven.writes.filter((w) => w.collection === ttl.collection && w.doc[ttl.field] !== undefined);
+    if (docs.length === 0) problems.push(`TTL ${ttl.collection}.${ttl.field}: no driven runtime path writes it`);
+    const bad = docs.find((w) => !(w.doc[ttl.field] instanceof Date));
+    if (bad) problems.push(`TTL ${ttl.collection}.${ttl.field} is written as ${typeof bad.doc[ttl.field]} (${JSON.stringify(bad.doc[ttl.field])}), not a Date (Firestore Timestamp)`);
+  }
+  return problems;
+}
