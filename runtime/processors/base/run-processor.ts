@@ -4,12 +4,14 @@ import type { FinalRunStatus, RunRecord } from "../../monitoring/run-record";
 import { buildCompletionMessage } from "../../orchestration/completion-message";
 import { COMPLETION_TOPIC } from "../../orchestration/phase-topics";
 import type { Platform } from "../../platform/platform";
-import type { MergeResult } from "../../platform/ports/warehouse";
+import type { JobLabels, MergeResult } from "../../platform/ports/warehouse";
 import { ProcessorError } from "./processor-error";
 import { describeQuarantined, type QuarantinedRecord } from "./quarantine";
 import { duplicateKeys, invalidOutputRows } from "./row-checks";
 import type { WorkOutput } from "./work-output";
 import { errorMessage } from "../../domain/error-message";
+import { LOG_EVENTS } from "../../catalog/monitoring";
+import { WarehouseError } from "../../platform/local/warehouse-error";
 
 export interface ProcessorRunRequest {
   readonly spec: ProcessorSpec;
@@ -70,7 +72,7 @@ export async function runProcessor(platform: Platform, request: ProcessorRunRequ
       if (reason === "real_gap") throw new ProcessorError("REAL_GAP", `no rows for ${request.scope} although the schedule has final games there`);
       return await finish(platform, request, run, "no_data", output, written, 0, null);
     }
-    written = await write(platform, table, output);
+    written = await write(platform, table, output, { processor: spec.name, run: run.run_id });
     const total = written.inserted + written.updated;
     if (total !== output.rows.length) {
       throw new ProcessorError("WRITE_COUNT_MISMATCH", `${tableId(table)} reported ${total} rows written for ${output.rows.length} rows sent`);
@@ -78,16 +80,23 @@ export async function runProcessor(platform: Platform, request: ProcessorRunRequ
     const partial = output.expectedRows !== undefined && output.rows.length < output.expectedRows;
     return await finish(platform, request, run, partial ? "partial" : "success", output, written, 0, null);
   } catch (err) {
+    if (err instanceof WarehouseError && err.code === "WRITE_POSTPONED") {
+      // Nothing was written; the handler asks for redelivery (see redelivery.ts) instead of writing twice.
+      platform.logger.warn(
+        { event: LOG_EVENTS.writePostponed, reason: "streaming_buffer", table: tableId(table), processor_name: spec.name, run_id: run.run_id, scope: request.scope },
+        `${tableId(table)}: write postponed, rows still in the streaming buffer`,
+      );
+    }
     return finish(platform, request, run, "failed", output, written, quarantinedCount, err);
   }
 }
 
-async function write(platform: Platform, table: TableSpec, output: WorkOutput): Promise<MergeResult> {
+async function write(platform: Platform, table: TableSpec, output: WorkOutput, labels: JobLabels): Promise<MergeResult> {
   switch (table.writeStrategy) {
     case "MERGE_UPDATE":
-      return platform.warehouse.merge(table, output.rows);
+      return platform.warehouse.merge(table, output.rows, labels);
     case "APPEND_ALWAYS":
-      return { inserted: await platform.warehouse.append(table, output.rows), updated: 0 };
+      return { inserted: await platform.warehouse.append(table, output.rows, labels), updated: 0 };
     default:
       throw new ProcessorError("UNSUPPORTED_STRATEGY", `${table.writeStrategy} writes are not implemented yet for ${tableId(table)}`);
   }
@@ -125,7 +134,8 @@ async function finish(
   error: unknown,
 ): Promise<RunRecord> {
   const failure = error === null ? null : errorMessage(error);
-  const errorType = error === null ? null : error instanceof ProcessorError ? error.code : error instanceof Error ? error.name : "Error";
+  const errorType =
+    error === null ? null : error instanceof ProcessorError || error instanceof WarehouseError ? error.code : error instanceof Error ? error.name : "Error";
   const rowsWritten = written.inserted + written.updated;
   let finalStatus = status;
   let finalError = failure;

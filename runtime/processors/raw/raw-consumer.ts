@@ -7,6 +7,7 @@ import type { Platform } from "../../platform/platform";
 import type { Delivery, HandlerOutcome } from "../../platform/ports/bus";
 import { emptyReasonFor, scheduleDay } from "../base/empty-reason";
 import { ProcessorError } from "../base/processor-error";
+import { shouldRedeliver } from "../base/redelivery";
 import { runProcessor } from "../base/run-processor";
 import { rawProcessors } from "./index";
 import { errorMessage } from "../../domain/error-message";
@@ -94,7 +95,9 @@ export function rawConsumer(platform: Platform, onRun: (run: RunRecord) => void)
       });
       return { kind: "ack" };
     }
-    for (const run of await runRawProcessors(platform, parsed.data, delivery.messageId)) onRun(run);
-    return { kind: "ack" };
+    const runs = await runRawProcessors(platform, parsed.data, delivery.messageId);
+    for (const run of runs) onRun(run);
+    const retry = runs.find(shouldRedeliver);
+    return retry ? { kind: "retry", reason: `${retry.processor_name}: ${retry.error_type ?? "retryable"}: ${retry.error_message ?? ""}` } : { kind: "ack" };
   };
 }
