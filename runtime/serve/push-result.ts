@@ -1,7 +1,7 @@
 import type { RunRecord } from "../monitoring/run-record";
 import type { Platform } from "../platform/platform";
 import type { Delivery } from "../platform/ports/bus";
-import { TRANSIENT_ERROR_TYPE } from "../platform/ports/transient-error";
+import { shouldRedeliver } from "../processors/base/redelivery";
 
 /**
  * What a push handler made of a delivery. `done`: handled, including runs that failed
@@ -39,9 +39,9 @@ export function summarizeRun(run: RunRecord): RunSummary {
   };
 }
 
-/** Runs that failed transiently make the whole delivery transient: the retry reruns them. */
+/** Runs that failed transiently (or whose write was postponed) make the whole delivery transient: the retry reruns them. */
 export function resultOfRuns(runs: readonly RunRecord[]): PushResult {
-  const transient = runs.find((r) => r.status === "failed" && r.error_type === TRANSIENT_ERROR_TYPE);
+  const transient = runs.find(shouldRedeliver);
   if (transient) return { kind: "transient", reason: `${transient.processor_name} ${transient.scope}: ${transient.error_message ?? "transient failure"}` };
   return { kind: "done", runs: runs.map(summarizeRun) };
 }

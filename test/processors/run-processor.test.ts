@@ -2,6 +2,10 @@ import type { ProducedRow } from "../../runtime/catalog/derive/row-type";
 import { catalog, nbacSchedule } from "../../runtime/catalog";
 import { RUNS_COLLECTION } from "../../runtime/monitoring/run-ledger";
 import { sql, tableRef } from "../../runtime/platform/sql";
+import pino from "pino";
+import { WarehouseError } from "../../runtime/platform/local/warehouse-error";
+import type { Warehouse } from "../../runtime/platform/ports/warehouse";
+import { shouldRedeliver } from "../../runtime/processors/base/redelivery";
 import { runProcessor } from "../../runtime/processors/base/run-processor";
 import type { WorkOutput } from "../../runtime/processors/base/work-output";
 import { openTestPlatform, type TestPlatform } from "../support/test-platform";
@@ -75,5 +79,32 @@ describe("the processor lifecycle", () => {
   test("fewer rows than expected is partial, not success", async () => {
     expect(await run({ rows: [game("0022400001")], quarantined: [], expectedRows: 2 })).toMatchObject({ status: "partial", rows_written: 1 });
   });
-});
 
+  test("a write postponed by BigQuery's streaming buffer fails the run with its code, logs write_postponed, alerts, asks for redelivery and never writes twice", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(line) });
+    let merges = 0;
+    const postponing: Warehouse = {
+      ...platform.warehouse,
+      dialect: platform.warehouse.dialect,
+      merge: () => {
+        merges += 1;
+        return Promise.reject(new WarehouseError("WRITE_POSTPONED", "MERGE into nba_raw.nbac_schedule failed: rows still in the streaming buffer"));
+      },
+    };
+    const result = await runProcessor({ ...platform, warehouse: postponing, logger }, { spec, table: nbacSchedule, scope: "2024-25", gameDate: "2025-03-15", sourceKind: "replay", work: () => Promise.resolve({ rows: [game("0022400001")], quarantined: [] }) });
+    expect(result).toMatchObject({ status: "failed", error_type: "WRITE_POSTPONED", rows_written: 0 });
+    expect(merges).toBe(1);
+    expect(shouldRedeliver(result)).toBe(true);
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ event: "write_postponed", reason: "streaming_buffer", table: "nba_raw.nbac_schedule", processor_name: "nbac_schedule", run_id: result.run_id }),
+    );
+    expect(platform.alerts.join("")).toMatch(/nbac_schedule failed for 2024-25[\s\S]*streaming buffer/);
+    expect(await scheduleRows()).toEqual([{ n: 0 }]);
+  });
+
+  test("permanent failures are not redelivered", async () => {
+    const result = await run({ rows: [game("0022400001")], quarantined: [], recordsReceived: 5 });
+    expect(shouldRedeliver(result)).toBe(false);
+  });
+});

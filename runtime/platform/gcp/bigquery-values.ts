@@ -1,4 +1,5 @@
-import { BigQueryDate, BigQueryDatetime, BigQueryTime, BigQueryTimestamp } from "@google-cloud/bigquery";
+import { BigQuery, BigQueryDate, BigQueryDatetime, BigQueryTime, BigQueryTimestamp } from "@google-cloud/bigquery";
+import type { ColumnType } from "../../catalog/types";
 import type { Row } from "../../catalog/derive/row-type";
 import type { RenderedParam } from "../sql/render";
 
@@ -7,12 +8,23 @@ export interface BigQueryParams {
   readonly types: Record<string, string | string[]>;
 }
 
+/**
+ * The client sends DATE and TIMESTAMP parameters from its own wrapper types only (a plain string
+ * becomes an empty value, silently matching nothing), so those are wrapped here.
+ */
+function paramValue(value: unknown, type: ColumnType): unknown {
+  if (typeof value !== "string") return value;
+  if (type === "DATE") return BigQuery.date(value);
+  if (type === "TIMESTAMP") return BigQuery.timestamp(value);
+  return value;
+}
+
 /** Named query parameters with explicit types, so NULLs and empty arrays are typed too. */
 export function toBigQueryParams(rendered: Readonly<Record<string, RenderedParam>>): BigQueryParams {
   const params: Record<string, unknown> = {};
   const types: Record<string, string | string[]> = {};
   for (const [name, p] of Object.entries(rendered)) {
-    params[name] = Array.isArray(p.value) ? [...(p.value as readonly unknown[])] : p.value;
+    params[name] = Array.isArray(p.value) ? (p.value as readonly unknown[]).map((v) => paramValue(v, p.type)) : paramValue(p.value, p.type);
     types[name] = p.array ? [p.type] : p.type;
   }
   return { params, types };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import type { BigQuery, Job, Table, TableMetadata } from "@google-cloud/bigquery";
 import { bigQuerySchema } from "../../catalog/derive/bigquery-schema";
 import { tableId } from "../../catalog/define-table";
@@ -132,9 +133,10 @@ export class BigQueryWarehouse implements Warehouse {
       },
     };
     const data = rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
-    // Each part carries its own Content-Type, as the client's own upload does.
+    // Each part carries its own Content-Type, as the client's own upload does; the HTTP layer
+    // ends the multipart body only after a streamed last part, so the data goes as a stream.
     const metadataPart = { "Content-Type": "application/json", body: JSON.stringify(resource) };
-    const dataPart = { "Content-Type": "application/octet-stream", body: data };
+    const dataPart = { "Content-Type": "application/octet-stream", body: Readable.from([Buffer.from(data)]) };
     this.statements += 1;
     await new Promise<void>((resolve, reject) => {
       client.makeAuthenticatedRequest(

@@ -24,7 +24,7 @@ export class DirectoryObjectStore implements ObjectStore {
     await rename(temp, file);
   }
 
-  get(path: string): Promise<Buffer> {
+  async get(path: string): Promise<Buffer> {
     return readFile(this.file(path));
   }
 

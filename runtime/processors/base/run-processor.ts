@@ -6,7 +6,7 @@ import type { FinalRunStatus, RunRecord } from "../../monitoring/run-record";
 import { buildCompletionMessage } from "../../messages/completion-message";
 import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { Platform } from "../../platform/platform";
-import type { MergeResult } from "../../platform/ports/warehouse";
+import type { JobLabels, MergeResult } from "../../platform/ports/warehouse";
 import { ProcessorError } from "./processor-error";
 import { describeQuarantined, type QuarantinedRecord } from "./quarantine";
 import { duplicateKeys, invalidOutputRows } from "./row-checks";
@@ -14,6 +14,8 @@ import type { WorkOutput } from "./work-output";
 import { errorMessage } from "../../domain/error-message";
 import { TRANSIENT_ERROR_TYPE, isTransient } from "../../platform/ports/transient-error";
 import type { SourceKind } from "../../domain/source-kind";
+import { LOG_EVENTS } from "../../catalog/monitoring";
+import { WarehouseError } from "../../platform/local/warehouse-error";
 
 export interface ProcessorRunRequest {
   readonly spec: ProcessorSpec;
@@ -97,7 +99,7 @@ async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: 
       return await finish(platform, request, run, "no_data", output, written, 0, null);
     }
     heartbeat.report("write", 0, output.rows.length);
-    written = await write(platform, table, output);
+    written = await write(platform, table, output, { processor: request.spec.name, run: run.run_id });
     heartbeat.report("publish", output.rows.length, output.rows.length);
     const total = written.inserted + written.updated;
     if (total !== output.rows.length) {
@@ -106,16 +108,23 @@ async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: 
     const partial = output.expectedRows !== undefined && output.rows.length < output.expectedRows;
     return await finish(platform, request, run, partial ? "partial" : "success", output, written, 0, null);
   } catch (err) {
+    if (err instanceof WarehouseError && err.code === "WRITE_POSTPONED") {
+      // Nothing was written; the handler asks for redelivery (see redelivery.ts) instead of writing twice.
+      platform.logger.warn(
+        { event: LOG_EVENTS.writePostponed, reason: "streaming_buffer", table: tableId(table), processor_name: request.spec.name, run_id: run.run_id, scope: request.scope },
+        `${tableId(table)}: write postponed, rows still in the streaming buffer`,
+      );
+    }
     return finish(platform, request, run, "failed", output, written, quarantinedCount, err);
   }
 }
 
-async function write(platform: Platform, table: TableSpec, output: WorkOutput): Promise<MergeResult> {
+async function write(platform: Platform, table: TableSpec, output: WorkOutput, labels: JobLabels): Promise<MergeResult> {
   switch (table.writeStrategy) {
     case "MERGE_UPDATE":
-      return platform.warehouse.merge(table, output.rows);
+      return platform.warehouse.merge(table, output.rows, labels);
     case "APPEND_ALWAYS":
-      return { inserted: await platform.warehouse.append(table, output.rows), updated: 0 };
+      return { inserted: await platform.warehouse.append(table, output.rows, labels), updated: 0 };
     default:
       throw new ProcessorError("UNSUPPORTED_STRATEGY", `${table.writeStrategy} writes are not implemented yet for ${tableId(table)}`);
   }
@@ -154,8 +163,19 @@ async function finish(
   error: unknown,
 ): Promise<RunRecord> {
   const failure = error === null ? null : errorMessage(error);
-  const transient = error !== null && isTransient(error);
-  const errorType = error === null ? null : transient ? TRANSIENT_ERROR_TYPE : error instanceof ProcessorError ? error.code : error instanceof Error ? error.name : "Error";
+  const errorType =
+    error === null
+      ? null
+      : error instanceof ProcessorError || error instanceof WarehouseError
+        ? error.code
+        : isTransient(error)
+          ? TRANSIENT_ERROR_TYPE
+          : error instanceof Error
+            ? error.name
+            : "Error";
+  // Retried by redelivery without an alert; if every attempt fails, the dead letter alerts. A
+  // postponed write (streaming buffer) is retried too, but an operator is told at once.
+  const transient = errorType === TRANSIENT_ERROR_TYPE;
   const rowsWritten = written.inserted + written.updated;
   let finalStatus = status;
   let finalError = failure;

@@ -8,11 +8,11 @@ import type { Platform } from "../../platform/platform";
 import type { Delivery, HandlerOutcome } from "../../platform/ports/bus";
 import { emptyReasonFor, scheduleDay } from "../base/empty-reason";
 import { ProcessorError } from "../base/processor-error";
+import { shouldRedeliver } from "../base/redelivery";
 import { runProcessor } from "../base/run-processor";
 import { rawProcessors } from "./index";
 import { errorMessage } from "../../domain/error-message";
 import { SOURCE_KINDS } from "../../domain/source-kind";
-import { TRANSIENT_ERROR_TYPE } from "../../platform/ports/transient-error";
 
 /** What a phase-1 message must carry for a raw processor to find and attribute its payload. */
 const phase1Metadata = z.looseObject({
@@ -102,7 +102,7 @@ export function rawConsumer(platform: Platform, onRun: (run: RunRecord) => void)
     }
     const runs = await runRawProcessors(platform, parsed.data, delivery.messageId);
     for (const run of runs) onRun(run);
-    const transient = runs.find((r) => r.error_type === TRANSIENT_ERROR_TYPE);
-    return transient ? { kind: "retry", reason: transient.error_message ?? "transient failure" } : { kind: "ack" };
+    const retry = runs.find(shouldRedeliver);
+    return retry ? { kind: "retry", reason: `${retry.processor_name}: ${retry.error_type ?? "retryable"}: ${retry.error_message ?? ""}` } : { kind: "ack" };
   };
 }

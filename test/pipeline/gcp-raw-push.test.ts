@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import type { RunRecord } from "../../runtime/monitoring/run-record";
+import { buildCompletionMessage } from "../../runtime/messages/completion-message";
+import { COMPLETION_TOPIC } from "../../runtime/messages/phase-topics";
+import { openGcpPlatform } from "../../runtime/platform/gcp/open-gcp-platform";
+import type { ClosablePlatform } from "../../runtime/platform/platform";
+import type { Delivery, HandlerOutcome } from "../../runtime/platform/ports/bus";
+import { fixedClock } from "../../runtime/platform/ports/clock";
+import type { Notification } from "../../runtime/platform/ports/notifier";
+import { RAW_SUBSCRIPTION, rawConsumer } from "../../runtime/processors/raw/raw-consumer";
+import { startGcpTestEnv, type GcpTestEnv } from "../support/gcp-test-env";
+import { describeWithSamples, samplePath } from "../support/samples";
+
+const DATE = "2025-03-15";
+const OBJECT = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T09-00-00-000Z.json`;
+const CORRUPT = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T09-30-00-000Z.json`;
+
+/**
+ * A phase-2 push, as Pub/Sub would deliver it to the raw-processors role, handled on the GCP
+ * platform against the loopback test servers: the real 2025-03-15 leaguegamelog in the fake
+ * bucket, BigQuery and Pub/Sub recording what the adapters send.
+ */
+describeWithSamples("the raw consumer on the GCP platform (real 2025-03-15 leaguegamelog)", () => {
+  let testEnv: GcpTestEnv;
+  let platform: ClosablePlatform;
+  const alerts: Notification[] = [];
+  const runs: RunRecord[] = [];
+  let handle: (delivery: Delivery) => Promise<HandlerOutcome>;
+
+  const push = (objectPath: string, messageId: string): Promise<HandlerOutcome> =>
+    handle({
+      messageId,
+      topic: COMPLETION_TOPIC.phase_1_scrapers,
+      subscription: RAW_SUBSCRIPTION,
+      attempt: 1,
+      body: buildCompletionMessage({
+        processor_name: "nbac_player_boxscore",
+        phase: "phase_1_scrapers",
+        execution_id: `scrape-${messageId}`,
+        correlation_id: "corr-1",
+        game_date: DATE,
+        status: "success",
+        timestamp: "2025-03-16T09:00:00.000Z",
+        trigger_source: "scheduler",
+        record_count: 157,
+        metadata: { gcs_path: `gs://${testEnv.bucket}/${objectPath}`, object_path: objectPath, scope_key: DATE, source: "stats.nba.com leaguegamelog" },
+      }),
+    });
+  const phase2 = () => testEnv.pubsub.published.filter((m) => m.topic === COMPLETION_TOPIC.phase_2_raw).map((m) => m.json as Record<string, unknown>);
+  const jobsFor = (table: string) => testEnv.bigquery.jobs.filter((j) => JSON.stringify(j.configuration).includes(table) || (j.query ?? "").includes(table));
+
+  beforeAll(async () => {
+    testEnv = await startGcpTestEnv();
+    testEnv.storage.seed(testEnv.bucket, OBJECT, readFileSync(samplePath("nbac_player_boxscore", DATE, "leaguegamelog.json")));
+    testEnv.storage.seed(testEnv.bucket, CORRUPT, '{"resultSets": [');
+    const opened = await openGcpPlatform(testEnv.env, { clock: fixedClock("2025-03-16T10:00:00.000Z") });
+    platform = { ...opened, notifier: { notify: (n) => (alerts.push(n), Promise.resolve()) } };
+    handle = rawConsumer(platform, (run) => runs.push(run));
+  });
+  afterAll(async () => {
+    await platform.close();
+    await testEnv.stop();
+  });
+
+  test("one load job and one MERGE write 157 rows, and the phase-2 completion is published to Pub/Sub", async () => {
+    expect(await push(OBJECT, "m-1")).toEqual({ kind: "ack" });
+    expect(runs.at(-1)).toMatchObject({ processor_name: "nbac_player_boxscores", status: "success", rows_written: 157, rows_inserted: 157, rows_updated: 0 });
+    const jobs = jobsFor("nbac_player_boxscores");
+    expect(jobs.map((j) => [j.kind, j.kind === "load" ? j.rowsLoaded : j.statementType])).toEqual([
+      ["load", 157],
+      ["query", "MERGE"],
+    ]);
+    expect(jobs[1]!.dmlStats).toMatchObject({ insertedRowCount: "157", updatedRowCount: "0" });
+    expect(jobs.every((j) => j.labels.processor === "nbac_player_boxscores" && j.labels.run_id === runs.at(-1)!.run_id)).toBe(true);
+    expect(await testEnv.bigquery.rows("nba_raw", "nbac_player_boxscores")).toHaveLength(157);
+    expect(phase2()).toEqual([expect.objectContaining({ processor_name: "nbac_player_boxscores", status: "success", record_count: 157, game_date: DATE })]);
+  });
+
+  test("the same push delivered again changes nothing and publishes a completion that says so", async () => {
+    expect(await push(OBJECT, "m-1")).toEqual({ kind: "ack" });
+    expect(runs.at(-1)).toMatchObject({ status: "success", rows_inserted: 0, rows_updated: 157 });
+    expect(await testEnv.bigquery.rows("nba_raw", "nbac_player_boxscores")).toHaveLength(157);
+    expect(phase2().at(-1)).toMatchObject({ status: "success", record_count: 157, metadata: expect.objectContaining({ rows_updated: 157 }) as unknown });
+  });
+
+  test("a corrupt payload is acknowledged, recorded and alerted once, and writes nothing", async () => {
+    const jobsBefore = testEnv.bigquery.jobs.length;
+    const alertsBefore = alerts.length;
+    expect(await push(CORRUPT, "m-2")).toEqual({ kind: "ack" });
+    expect(runs.at(-1)).toMatchObject({ status: "failed", error_type: "INPUT_INVALID" });
+    expect(alerts.slice(alertsBefore)).toEqual([expect.objectContaining({ severity: "error", title: `nbac_player_boxscores failed for ${DATE}` })]);
+    expect(testEnv.bigquery.jobs.length).toBe(jobsBefore);
+  });
+
+  test("a push during a BigQuery outage (503) asks for redelivery", async () => {
+    testEnv.bigquery.inject({ status: 503, reason: "backendError", message: "The service is currently unavailable.", times: Infinity });
+    try {
+      const outcome = await push(OBJECT, "m-3");
+      expect(outcome).toMatchObject({ kind: "retry" });
+      expect(runs.at(-1)).toMatchObject({ status: "failed", error_type: "TRANSIENT" });
+    } finally {
+      testEnv.bigquery.clearErrors();
+    }
+  });
+
+  test("a streaming-buffer conflict postpones the write: redelivery asked, nothing written twice", async () => {
+    const merges = testEnv.bigquery.jobs.filter((j) => j.statementType === "MERGE").length;
+    testEnv.bigquery.setStreamingBuffer("nba_raw", "nbac_player_boxscores", true);
+    try {
+      expect(await push(OBJECT, "m-4")).toMatchObject({ kind: "retry" });
+      expect(runs.at(-1)).toMatchObject({ status: "failed", error_type: "WRITE_POSTPONED", rows_written: 0 });
+    } finally {
+      testEnv.bigquery.setStreamingBuffer("nba_raw", "nbac_player_boxscores", false);
+    }
+    expect(testEnv.bigquery.jobs.filter((j) => j.statementType === "MERGE").length).toBe(merges + 1);
+    expect(await testEnv.bigquery.rows("nba_raw", "nbac_player_boxscores")).toHaveLength(157);
+  });
+});
