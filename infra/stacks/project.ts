@@ -73,3 +73,10 @@ export function declareBudget(scope: Construct, { env }: StackContext, project: 
     allUpdatesRule: { monitoringNotificationChannels: channels.map((c) => c.id) },
   }).overrideLogicalId(terraformName("budget", env.name));
 }
+
+/**
+ * What the first of the two applies on an empty project creates (docs/deploy.md): the APIs, the
+ * image registry (Cloud Run refuses a service whose image is missing) and the log-based metrics
+ * (an alert policy on one is refused for up to ten minutes after the metric is created).
+ */
+export const FIRST_APPLY_RESOURCE_TYPES = ["google_project_service", "google_artifact_registry_repository", "google_logging_metric"] as const;
