@@ -17,7 +17,9 @@ export class PlatformStack extends TerraformStack {
     const { env } = ctx;
     // Labels go on each resource (checked by the labels-required rule), not through the provider's
     // default_labels: cdktf rewrites map keys there, so "cost-center" would arrive as "cost_center".
-    new GoogleProvider(this, "google", { project: env.project, region: env.region });
+    // The Billing Budgets API refuses application-default user credentials without a quota
+    // project; billing quota to the environment's own project is what every other API does anyway.
+    new GoogleProvider(this, "google", { project: env.project, region: env.region, billingProject: env.project, userProjectOverride: true });
     new GcsBackend(this, { bucket: env.stateBucket, prefix: env.statePrefix });
     // The project number names the Pub/Sub service agent; reading it beats asking users to copy it into the environment file.
     const project = new DataGoogleProject(this, "project", { projectId: env.project });

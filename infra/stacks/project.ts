@@ -73,3 +73,11 @@ export function declareBudget(scope: Construct, { env }: StackContext, project: 
     allUpdatesRule: { monitoringNotificationChannels: channels.map((c) => c.id) },
   }).overrideLogicalId(terraformName("budget", env.name));
 }
+
+/**
+ * What the first of the two applies on an empty project creates (docs/deploy.md): the APIs, the
+ * image registry (Cloud Run refuses a service whose image is missing), the log-based metrics (an
+ * alert policy on one is refused for up to ten minutes after the metric is created) and the
+ * secrets (the Slack channel reads its token's version at plan time, so it needs one first).
+ */
+export const FIRST_APPLY_RESOURCE_TYPES = ["google_project_service", "google_artifact_registry_repository", "google_logging_metric", "google_secret_manager_secret"] as const;

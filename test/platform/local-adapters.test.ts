@@ -71,9 +71,12 @@ describe("local adapters", () => {
     });
     await bus.publish(phase1.name, { hello: 1 });
     expect(attempts).toBe(sub.maxDeliveryAttempts);
-    expect(waits).toEqual([10_000, 20_000, 40_000, 80_000]);
+    // Doubling from the minimum backoff, capped at the maximum, before each attempt after the first.
+    const { minimumBackoffSeconds: min, maximumBackoffSeconds: max } = sub.retry;
+    expect(waits).toEqual(Array.from({ length: sub.maxDeliveryAttempts - 1 }, (_, k) => Math.min(min * 2 ** k, max) * 1000));
+    expect(waits.slice(0, 4)).toEqual([10_000, 20_000, 40_000, 80_000]);
     expect(bus.deadLetters).toHaveLength(1);
-    expect(bus.deadLetters[0]).toMatchObject({ attempts: 5, reason: "transient outage", body: { hello: 1 } });
+    expect(bus.deadLetters[0]).toMatchObject({ attempts: sub.maxDeliveryAttempts, reason: "transient outage", body: { hello: 1 } });
     expect(deadSeen).toHaveLength(1);
   });
 

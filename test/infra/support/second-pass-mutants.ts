@@ -1,5 +1,6 @@
 import {
   alertDocumented,
+  alertMetricDefined,
   cloudRunIngressInternal,
   labelsValid,
   pubsubDurationRanges,
@@ -125,6 +126,12 @@ export const secondPassMutants: readonly Mutant[] = [
       (resourceOf(tf, "google_pubsub_topic", "nba-phase2-raw-complete").labels as Block)["1team"] = "x";
     },
     resource: "google_pubsub_topic.nba-phase2-raw-complete",
+  },
+  {
+    rule: alertMetricDefined,
+    violation: "a PromQL silence alert on a log-based metric the stack does not define",
+    mutate: (tf) => delete tf.resource.google_logging_metric?.nba_live_runs,
+    resource: "google_monitoring_alert_policy.processor-silent--nbac_schedule-phase_1_scrapers",
   },
   {
     rule: alertDocumented,
