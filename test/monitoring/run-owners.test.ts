@@ -64,7 +64,7 @@ describe("the log file rotates by size", () => {
   test("past the limit the file moves to .1, .2, and no more than `keep` old files remain", () => {
     const file = join(tmp(), "nba-props.log");
     const logger = fileLogger(file, "info", { maxBytes: 2_000, keep: 2 });
-    for (let i = 0; i < 200; i++) logger.info({ i }, "a run event of about one hundred bytes");
+    for (let i = 0; i < 60; i++) logger.info({ i }, "a run event of about one hundred bytes");
     logger.flush();
     const files = readdirSync(tmp()).sort();
     expect(files).toEqual(["nba-props.log", "nba-props.log.1", "nba-props.log.2"]);

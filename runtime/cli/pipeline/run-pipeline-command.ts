@@ -61,6 +61,7 @@ export async function runPipelineCommand(options: PipelineCommandOptions, io: Cl
     await platform.close();
   }
   io.stdout.write(options.json ? `${JSON.stringify({ ...report, ...(signal ? { signal } : {}) })}\n` : `${humanReport(report, signal)}\n`);
-  if (signal) return SIGNAL_EXIT_CODES[signal];
+  // A signal that arrived after the last date changed nothing: the run finished.
+  if (signal && report.interrupted) return SIGNAL_EXIT_CODES[signal];
   return report.runs.some(isFailure) ? EXIT_FAILURE : EXIT_OK;
 }
