@@ -2,7 +2,7 @@ import type { AlertEvent } from "../../runtime/alerts/alert-event";
 import type { AlertMessage } from "../../runtime/alerts/alert-message";
 import type { LimitConfig } from "../../runtime/alerts/alerts-config";
 import type { LimiterState } from "../../runtime/alerts/limiter-state";
-import { planFlush, planRaise } from "../../runtime/alerts/plan-alerts";
+import { planFlush, planRaise, type AlertPlan } from "../../runtime/alerts/plan-alerts";
 
 const T0 = Date.parse("2025-03-16T10:00:00.000Z");
 const MIN = 60_000;
@@ -19,7 +19,7 @@ function simulate(times: readonly number[], limits: LimitConfig, flushes: readon
   const messages: AlertMessage[] = [];
   const steps = [...times.map((t, i) => ({ t, i, kind: "raise" as const })), ...flushes.map((t) => ({ t, i: -1, kind: "flush" as const }))].sort((a, b) => a.t - b.t || (a.kind === "raise" ? -1 : 1));
   for (const step of steps) {
-    const plan = step.kind === "raise" ? planRaise(state, make(step.i), "k", step.t, limits) : state ? planFlush(state, "k", step.t, limits) : null;
+    const plan: AlertPlan | null = step.kind === "raise" ? planRaise(state, make(step.i), "k", step.t, limits) : state ? planFlush(state, "k", step.t, limits) : null;
     if (!plan) continue;
     state = plan.state;
     messages.push(...plan.messages);
