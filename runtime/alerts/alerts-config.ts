@@ -53,7 +53,7 @@ const profileSchema = z
   .refine((p) => {
     const last = p.routes[p.routes.length - 1];
     return last !== undefined && last.severities === undefined && last.categories === undefined;
-  }, "the last route must match everything (no severities, no categories), so no alert goes unrouted");
+  }, { message: "the last route must match everything (no severities, no categories), so no alert goes unrouted", path: ["routes"] });
 
 export const alertsConfigSchema = z.strictObject({
   channels: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, "a channel name: lowercase letters, digits, '-'"), channelSchema),
