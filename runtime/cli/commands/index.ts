@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../cli-io";
+import { registerAlertsCommands } from "./alerts";
 import { registerDrillCommand } from "./drill";
 import { registerInfraCommands } from "./infra-check";
 import { registerPipelineCommand } from "./pipeline";
@@ -9,4 +10,4 @@ import { registerQueryCommand } from "./query";
 /** Each command module registers itself on the program; one line here per command. */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
-export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands, registerPlanReviewCommand, registerDrillCommand];
+export const commandRegistrations: readonly CommandRegistration[] = [registerPipelineCommand, registerQueryCommand, registerInfraCommands, registerPlanReviewCommand, registerDrillCommand, registerAlertsCommands];
