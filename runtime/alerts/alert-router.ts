@@ -147,13 +147,22 @@ export class AlertRouter implements Notifier {
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         channels[name] = { status: "dead_lettered", attempts, last_error: reason.slice(0, 1000), delivered_at: null };
-        await this.deadLetter.put(record, name, reason);
         this.logDeadLettered(record.message, name, attempts, reason);
+        await this.publishDeadLetter(record, name, reason);
       }
     }
     const updated: OutboxRecord = { ...record, channels, status: overallStatus(channels), updated_at: this.options.clock.now().toISOString() };
     await this.options.docStore.set(ALERT_OUTBOX_COLLECTION, record.message.id, updated);
     return updated;
+  }
+
+  /** The outbox record is the durable dead letter; a failed extra publish is logged, not fatal. */
+  private async publishDeadLetter(record: OutboxRecord, channel: string, reason: string): Promise<void> {
+    try {
+      await this.deadLetter.put(record, channel, reason);
+    } catch (err) {
+      this.options.logger.error({ event: "alert_dead_letter_publish_failed", alert_id: record.message.id, channel, error: err instanceof Error ? err.message : String(err) }, `alert ${record.message.id}: publishing the dead letter failed; it stays in the outbox`);
+    }
   }
 
   private sendPolicy() {
