@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { LOG_EVENTS } from "../catalog/monitoring";
+import { deadLetterTopicName } from "../catalog/topics";
+import type { TopicSpec } from "../catalog/types";
 import type { Logger } from "../monitoring/logger";
 import { completionMessageSchema } from "../orchestration/completion-message";
-import type { Delivery, HandlerOutcome } from "../platform/ports/bus";
+import type { Bus, Delivery, HandlerOutcome } from "../platform/ports/bus";
 import type { Notifier } from "../platform/ports/notifier";
 
 /** One dead-lettered message as the alert dispatcher receives it. */
@@ -81,4 +83,12 @@ export function deadLetterAlertHandler(platform: { readonly notifier: Notifier; 
     await raiseDeadLetterAlert(platform, push);
     return { kind: "ack" };
   };
+}
+
+/** Locally the alert dispatcher's role: every dead-letter subscription it consumes raises alerts. */
+export function subscribeDeadLetterAlerts(platform: { readonly bus: Bus; readonly notifier: Notifier; readonly logger: Logger }, topics: readonly TopicSpec[]): void {
+  for (const topic of topics) {
+    if (topic.deadLetterConsumer !== "alert-dispatcher") continue;
+    platform.bus.subscribe(`${deadLetterTopicName(topic.name)}--${topic.deadLetterConsumer}`, deadLetterAlertHandler(platform));
+  }
 }

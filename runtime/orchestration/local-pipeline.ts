@@ -1,3 +1,4 @@
+import { subscribeDeadLetterAlerts } from "../alerts/dead-letter-alert";
 import { catalog } from "../catalog/catalog";
 import type { Phase } from "../catalog/types";
 import { seasonLabel, seasonYearForDate } from "../domain/season";
@@ -67,6 +68,7 @@ export async function runLocalPipeline(platform: LocalPlatform, options: Pipelin
     report.push(summarize(run));
   };
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
+  subscribeDeadLetterAlerts(platform, catalog.topics);
   const progress = options.onProgress ?? (() => undefined);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
   const dateScrapers = scraperDefinitions.filter((s) => s.spec.scope === "date");

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { deadLetterAlertHandler, raiseDeadLetterAlert } from "../../runtime/alerts/dead-letter-alert";
+import { raiseDeadLetterAlert, subscribeDeadLetterAlerts } from "../../runtime/alerts/dead-letter-alert";
 import { catalog } from "../../runtime/catalog";
 import { SimulatedClock } from "../../runtime/drills/simulated-clock";
 import { InProcessBus } from "../../runtime/platform/local/in-process-bus";
@@ -76,13 +76,13 @@ describe("raiseDeadLetterAlert", () => {
     expect(await router.books()).toMatchObject({ raised: 500, delivered: 1, folded: 499, dead_lettered: 0, pending: 0, balanced: true });
   });
 
-  test("the local bus's dead letters reach the handler through the dead-letter subscription", async () => {
+  test("the local bus's dead letters raise alerts through every dead-letter subscription of the catalog", async () => {
     const channel = new RecordingChannel();
     const { logger } = capturingLogger();
     const { router } = openTestRouter(dir, new SimulatedClock("2025-03-16T03:00:00.000Z"), channel, logger);
     const bus = new InProcessBus({ topics: catalog.topics, backoffScale: 0 });
     bus.subscribe("nba-phase1-scrapers-complete--raw-processors", () => Promise.resolve({ kind: "retry", reason: "BigQuery unavailable" }));
-    bus.subscribe("nba-phase1-scrapers-complete-dlq--alert-dispatcher", deadLetterAlertHandler({ notifier: router, logger }));
+    subscribeDeadLetterAlerts({ bus, notifier: router, logger }, catalog.topics);
     await bus.publish("nba-phase1-scrapers-complete", completion("2025-03-14"));
     expect(channel.sent).toHaveLength(1);
     expect(channel.sent[0]?.context).toMatchObject({ subscription: "nba-phase1-scrapers-complete--raw-processors", attempts: 5, processor: "nbac_player_boxscore", scope: "2025-03-14" });
