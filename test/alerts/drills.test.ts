@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drills } from "../../runtime/drills";
 import type { DrillResult } from "../../runtime/drills/drill";
+import { runCliCaptured } from "../support/cli";
 
 // The drills write the limiter state once per alert; a memory-backed dir keeps 1,000 writes fast.
 const base = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
@@ -19,6 +20,14 @@ async function runDrill(name: string): Promise<DrillResult & Record<string, unkn
 }
 
 describe("alert drills on the embedded adapters with a simulated clock", () => {
+  test("nba-props drill --help lists the three alert drills", async () => {
+    const { code, stdout } = await runCliCaptured(["drill", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}alert-flood +1,000 identical failures in an hour/m);
+    expect(stdout).toMatch(/^ {2}alert-restart +the process restarts in the middle of a flood/m);
+    expect(stdout).toMatch(/^ {2}channel-down +the webhook answers 500 for an hour, then recovers/m);
+  });
+
   test("alert-flood: 1,000 identical failures in an hour are at most 3 messages, the summaries state the count, none lost", async () => {
     const result = await runDrill("alert-flood");
     expect(result).toMatchObject({ drill: "alert-flood", passed: true, raised: 1000, dead_lettered: 0, lost: 0, duplicates: 0 });
