@@ -4,5 +4,7 @@ export const docCollections: readonly DocCollectionSpec[] = [
   { name: "processor_runs", description: "Run ledger: one document per run with one final status.", ttlField: "expire_at" },
   { name: "processor_heartbeats", description: "One heartbeat per (processor, scope) carrying progress; bounded, never one per run.", ttlField: "expire_at" },
   { name: "phase_completions", description: "Completions per phase and game date, and whether the next phase was triggered." },
+  { name: "alert_state", description: "Persisted alert rate limits and aggregation windows.", ttlField: "expire_at" },
+  { name: "alert_outbox", description: "Every alert message before it is sent, its delivery per channel, and the dead-lettered ones kept for replay." },
   { name: "quarantine", description: "Records that failed validation, with file, record, field and reason.", ttlField: "expire_at" },
 ];

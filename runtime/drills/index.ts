@@ -1,3 +1,6 @@
+import { alertFloodDrill } from "./alert-flood";
+import { alertRestartDrill } from "./alert-restart";
+import { channelDownDrill } from "./channel-down";
 import type { Drill } from "./drill";
 import { crashMidRunDrill } from "./heartbeat/crash-mid-run";
 import { heartbeatStoreDownDrill } from "./heartbeat/heartbeat-store-down";
@@ -10,4 +13,7 @@ export const drills: readonly Drill[] = [
   processorStallDrill,
   heartbeatStoreDownDrill,
   crashMidRunDrill,
+  alertFloodDrill,
+  alertRestartDrill,
+  channelDownDrill,
 ];

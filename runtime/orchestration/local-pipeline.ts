@@ -1,3 +1,4 @@
+import { subscribeDeadLetterAlerts } from "../alerts/dead-letter-alert";
 import { catalog } from "../catalog/catalog";
 import type { Phase } from "../catalog/types";
 import { seasonLabel, seasonYearForDate } from "../domain/season";
@@ -87,6 +88,7 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   };
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
   const kind = options.source.kind;
+  subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
   const dateScrapers = scraperDefinitions.filter((s) => s.spec.scope === "date");
   const completed: string[] = [];

@@ -12,7 +12,7 @@ import { DirectoryObjectStore } from "../../runtime/platform/local/directory-obj
 import { DuckDbWarehouse } from "../../runtime/platform/local/duckdb-warehouse";
 import { FileDocStore } from "../../runtime/platform/local/file-doc-store";
 import { InProcessBus } from "../../runtime/platform/local/in-process-bus";
-import type { LocalPlatform } from "../../runtime/platform/local/local-platform";
+import type { ClosablePlatform } from "../../runtime/platform/platform";
 import type { Warehouse } from "../../runtime/platform/ports/warehouse";
 import { runProcessor } from "../../runtime/processors/base/run-processor";
 import type { PayloadSource } from "../../runtime/scrapers/sources/payload-source";
@@ -23,7 +23,7 @@ const DATE = "2025-03-15";
 /** Every input the runs read takes this long (simulated), so each run lives past its first beat. */
 const SLOW_MS = 2_000;
 
-async function slowPlatform(dir: string, time: SimulatedTime): Promise<{ platform: LocalPlatform; store: ObservedDocStore }> {
+async function slowPlatform(dir: string, time: SimulatedTime): Promise<{ platform: ClosablePlatform; store: ObservedDocStore }> {
   const inner = await DuckDbWarehouse.open({ path: ":memory:" });
   await inner.ensureTables(catalog.tables);
   const warehouse: Warehouse = {
@@ -41,7 +41,7 @@ async function slowPlatform(dir: string, time: SimulatedTime): Promise<{ platfor
   const objects = new DirectoryObjectStore(join(dir, "objects"));
   const store = new ObservedDocStore(new FileDocStore(join(dir, "docs")), () => time.elapsedMs());
   const logger = silentLogger();
-  const platform: LocalPlatform = {
+  const platform: ClosablePlatform = {
     warehouse,
     docStore: store,
     bus: new InProcessBus({ topics: catalog.topics, backoffScale: 0 }),

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../cli-io";
+import { registerAlertsCommands } from "./alerts";
 import { registerDrillCommand } from "./drill";
 import { registerInfraCommands } from "./infra-check";
 import { registerMonitorCommand } from "./monitor";
@@ -41,4 +42,5 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerVersionCommand,
   registerMonitorCommand,
   registerScrapeCommand,
+  registerAlertsCommands,
 ];

@@ -8,7 +8,7 @@ import { createGcpClients } from "./gcp-clients";
 import { parseGcpEnvironment } from "./gcp-environment";
 import { gcpLogger } from "./gcp-logger";
 import { GcsObjectStore, NoBucketObjectStore } from "./gcs-object-store";
-import { LogNotifier } from "./log-notifier";
+import { openAlertRouter } from "../../alerts/open-alert-router";
 import { PubSubBus } from "./pubsub-bus";
 
 /** The bucket scrapers write and raw processors read; the other catalog bucket (exports) has no port yet. */
@@ -37,7 +37,8 @@ export async function openGcpPlatform(env: Readonly<Record<string, string | unde
     docStore,
     bus,
     objectStore,
-    notifier: new LogNotifier(logger),
+    // Alerts go through the persisted limiter and outbox (Firestore) like everywhere else.
+    notifier: openAlertRouter({ docStore, clock, logger, bus, profile: "gcp-log" }),
     clock,
     logger,
     ledger: new RunLedger(docStore, clock, logger),

@@ -227,6 +227,9 @@ async function finish(
       title: `${request.spec.name} failed for ${request.scope}`,
       message: finished.error_message ?? "unknown error",
       context: { processor: request.spec.name, scope: request.scope, run_id: run.run_id, error_type: finished.error_type },
+      source: request.spec.name,
+      category: "run_failed",
+      scope: request.scope,
     });
   }
   return finished;

@@ -97,6 +97,9 @@ export function rawConsumer(platform: Platform, onRun: (run: RunRecord) => void)
         title: "invalid phase-1 message dropped",
         message: `field ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`,
         context: { message_id: delivery.messageId, subscription: delivery.subscription },
+        source: "raw-processors",
+        category: "invalid_message",
+        scope: delivery.subscription,
       });
       return { kind: "ack" };
     }

@@ -106,6 +106,9 @@ async function scrape(platform: Platform, request: ScrapeRequest, run: RunRecord
       title: `scraper ${scraper.spec.name} failed for ${scope.key}`,
       message,
       context: { scraper: scraper.spec.name, scope: scope.key, run_id: run.run_id, error_type: type },
+      source: scraper.spec.name,
+      category: "scrape_failed",
+      scope: scope.key,
     });
     await publish({ status: "failed", record_count: 0, error_message: message.slice(0, 1000), error_type: type, metadata: { scope_key: scope.key } });
     return finished;

@@ -1,28 +1,6 @@
 import { DEAD_LETTER_SUFFIX } from "../../catalog/topics";
-import type { Platform } from "../../platform/platform";
+import { raiseDeadLetterAlert } from "../../alerts/dead-letter-alert";
 import type { PushHandler } from "../push-result";
-
-export interface DeadLetteredMessage {
-  readonly topic: string;
-  readonly subscription: string;
-  readonly attempts: number;
-  readonly messageId: string;
-  readonly body: unknown;
-}
-
-/**
- * One alert per dead-lettered message, through the platform's notifier. The alerting issue
- * replaces this function with a rate-limited one of the same signature.
- */
-export async function raiseDeadLetterAlert(platform: Platform, message: DeadLetteredMessage): Promise<void> {
-  const preview = JSON.stringify(message.body) ?? "";
-  await platform.notifier.notify({
-    severity: "error",
-    title: `message dead-lettered on ${message.topic}`,
-    message: `${message.subscription} gave up after ${message.attempts} delivery attempts; body: ${preview.length > 500 ? `${preview.slice(0, 500)}...` : preview}`,
-    context: { topic: message.topic, subscription: message.subscription, attempts: message.attempts, message_id: message.messageId },
-  });
-}
 
 /** Pub/Sub names the original subscription and its delivery count in the dead letter's attributes. */
 const SOURCE_SUBSCRIPTION = "CloudPubSubDeadLetterSourceSubscription";
