@@ -5,5 +5,6 @@ export const docCollections: readonly DocCollectionSpec[] = [
   { name: "heartbeats", description: "One heartbeat per (processor, scope) carrying progress.", ttlField: "expire_at" },
   { name: "phase_completions", description: "Completions per phase and game date, and whether the next phase was triggered." },
   { name: "alert_state", description: "Persisted alert rate limits and aggregation windows.", ttlField: "expire_at" },
+  { name: "pipeline_sources", description: "How the local pipeline last fed a data dir (source flags), so validation can print a runnable remediation." },
   { name: "quarantine", description: "Records that failed validation, with file, record, field and reason.", ttlField: "expire_at" },
 ];
