@@ -11,6 +11,8 @@ import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { scraperDefinitions } from "../scrapers";
 import type { PayloadSource } from "../scrapers/sources/payload-source";
+import { validatePhase, type PhaseValidationOptions } from "../validation/validate-phase";
+import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
 
 export type PipelineStage = "raw" | "analytics";
 
@@ -31,6 +33,8 @@ export interface PipelineReport {
   readonly dates: readonly string[];
   readonly runs: readonly PipelineRun[];
   readonly warehouse_statements: number;
+  /** Each phase's tables validated after the phase ran (when the caller asked for validation). */
+  readonly validation?: ValidationSummary;
 }
 
 export interface PipelineOptions {
@@ -38,6 +42,8 @@ export interface PipelineOptions {
   readonly source: PayloadSource;
   readonly until: PipelineStage;
   readonly onProgress?: (message: string) => void;
+  /** Validate each phase's tables after running it. */
+  readonly validation?: PhaseValidationOptions;
 }
 
 function summarize(run: RunRecord): PipelineRun {
@@ -97,6 +103,14 @@ export async function runLocalPipeline(platform: LocalPlatform, options: Pipelin
     }
   }
 
+  const validations: ValidationSummary[] = [];
+  const validate = async (phase: Phase): Promise<void> => {
+    if (!options.validation) return;
+    progress(`validating ${phase}`);
+    validations.push(await validatePhase(platform, phase, options.dates, options.validation));
+  };
+  await validate("phase_2_raw");
+
   if (options.until === "analytics") {
     for (const [i, date] of options.dates.entries()) {
       progress(`[${i + 1}/${options.dates.length}] ${date}: analytics`);
@@ -125,9 +139,15 @@ export async function runLocalPipeline(platform: LocalPlatform, options: Pipelin
         if (run.status === "failed" && spec) failedOutputs.add(spec.output);
       }
     }
+    await validate("phase_3_analytics");
   }
   // Raw runs finish inside their scraper's publish, before the scraper's own record: order by phase.
   const phaseOrder = (p: Phase): number => PHASES.indexOf(p);
   const ordered = report.map((run, i) => ({ run, i })).sort((a, b) => phaseOrder(a.run.phase) - phaseOrder(b.run.phase) || a.i - b.i);
-  return { dates: options.dates, runs: ordered.map((o) => o.run), warehouse_statements: platform.warehouse.statementsExecuted() };
+  return {
+    dates: options.dates,
+    runs: ordered.map((o) => o.run),
+    warehouse_statements: platform.warehouse.statementsExecuted(),
+    ...(options.validation ? { validation: mergeSummaries(validations) } : {}),
+  };
 }

@@ -12,6 +12,9 @@ import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 import { formatTable } from "../format-table";
 import { errorMessage } from "../../domain/error-message";
+import { loadValidationConfigs } from "../../validation/load-validation-configs";
+import { recordPipelineSource } from "../../validation/pipeline-source";
+import { humanSummary } from "../../validation/validation-summary";
 
 /** Longest range one invocation may cover; longer backfills are split by the operator or the backfill job. */
 const MAX_DAYS = 400;
@@ -104,6 +107,7 @@ function humanReport(report: PipelineReport): string {
     out.push("", `${failures.length} run(s) did not succeed:`);
     for (const f of failures) out.push(`  ${f.processor} ${f.scope} ${f.status}: ${f.error_message ?? ""}`);
   }
+  if (report.validation) out.push("", "Validation (each phase's tables after the phase)", ...humanSummary(report.validation));
   out.push("", `warehouse statements: ${report.warehouse_statements}`);
   return out.join("\n");
 }
@@ -123,8 +127,11 @@ export function registerPipelineCommand(program: Command, io: CliIo): void {
     .addHelpText(
       "after",
       `
-Exit codes: 0 all runs succeeded or had nothing to do, 1 a run failed or was blocked, 2 usage error.
-JSON: {"dates":[...],"runs":[{"phase","processor","scope","status","rows_written","rows_quarantined","duration_ms"}],"warehouse_statements":N}
+Each phase's tables are validated after the phase (see nba-props validate --help).
+Exit codes: 0 all runs succeeded or had nothing to do and validation passed or warned, 1 a run failed or was
+blocked or validation failed, 2 usage error.
+JSON: {"dates":[...],"runs":[{"phase","processor","scope","status","rows_written","rows_quarantined","duration_ms"}],"warehouse_statements":N,
+       "validation":{"status","tables":[...]}} (validation as in nba-props validate --json)
 Examples:
   nba-props pipeline --date 2025-03-15
   nba-props pipeline --date 2025-03-15 --source replay --replay-dir ../shared/nba-samples --json`,
@@ -133,12 +140,17 @@ Examples:
       const now = new Date();
       const options = resolveOptions(raw, now);
       const source = options.source === "replay" && options.replayDir ? new ReplaySource(options.replayDir) : new SimSource(options.seed, etDate(now));
+      const configs = loadValidationConfigs();
+      // How this data dir is fed, so a validation remediation command repeats it exactly.
+      const sourceFlags = options.source === "replay" && options.replayDir ? ["--source", "replay", "--replay-dir", options.replayDir] : ["--source", "sim", "--seed", String(options.seed)];
       const platform = await openLocalPlatform({ dataDir: options.dataDir, alertStream: io.stderr });
       const interactive = io.stderr.isTTY === true && !options.json;
       let report: PipelineReport;
       try {
+        await recordPipelineSource(platform.docStore, sourceFlags, now);
         report = await runLocalPipeline(platform, {
           dates: options.dates,
+          validation: { configs, remediation: { dataDir: options.dataDir, sourceFlags } },
           source,
           until: options.until,
           onProgress: interactive ? (m) => io.stderr.write(`\r\x1b[K${m}`) : undefined,
@@ -148,6 +160,6 @@ Examples:
         await platform.close();
       }
       io.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${humanReport(report)}\n`);
-      process.exitCode = report.runs.some(isFailure) ? EXIT_FAILURE : EXIT_OK;
+      process.exitCode = report.runs.some(isFailure) || report.validation?.status === "fail" ? EXIT_FAILURE : EXIT_OK;
     });
 }
