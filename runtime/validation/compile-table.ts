@@ -39,6 +39,7 @@ export interface CheckRow {
 }
 
 export const SAMPLE_SIZE = 10;
+/** Joins sample keys in the query (a constant of the SQL text, as `' | '`). */
 export const SAMPLE_SEPARATOR = " | ";
 
 /** The column the date window applies to, or null when the table is judged whole. */
@@ -277,7 +278,7 @@ function compileCheck(out: Compiled, check: CheckSpec, i: number, ctx: CheckCont
   if (violations) out.ctes.push(sql`${v} AS (${violations})`);
   const failures = violations ? sql`(SELECT COUNT(*) FROM ${v})` : sql`0`;
   const sample = violations
-    ? sql`(SELECT STRING_AGG(fail_key, ${param("sample_separator", SAMPLE_SEPARATOR, "STRING")}) FROM (SELECT fail_key FROM ${v} ORDER BY fail_key LIMIT ${named(String(SAMPLE_SIZE))}) s)`
+    ? sql`(SELECT STRING_AGG(fail_key, ' | ') FROM (SELECT fail_key FROM ${v} ORDER BY fail_key LIMIT ${named(String(SAMPLE_SIZE))}) s)`
     : sql`CAST(NULL AS STRING)`;
   const firstDate = violations ? sql`(SELECT CAST(MIN(fail_date) AS STRING) FROM ${v})` : sql`CAST(NULL AS STRING)`;
   const lastDate = violations ? sql`(SELECT CAST(MAX(fail_date) AS STRING) FROM ${v})` : sql`CAST(NULL AS STRING)`;
