@@ -6,5 +6,6 @@ export const docCollections: readonly DocCollectionSpec[] = [
   { name: "phase_completions", description: "Completions per phase and game date, and whether the next phase was triggered." },
   { name: "alert_state", description: "Persisted alert rate limits and aggregation windows.", ttlField: "expire_at" },
   { name: "alert_outbox", description: "Every alert message before it is sent, its delivery per channel, and the dead-lettered ones kept for replay." },
+  { name: "pipeline_sources", description: "How the local pipeline last fed a data dir (source flags), so validation can print a runnable remediation." },
   { name: "quarantine", description: "Records that failed validation, with file, record, field and reason.", ttlField: "expire_at" },
 ];

@@ -13,6 +13,8 @@ import { runScraper } from "../scrapers/base/run-scraper";
 import { scraperDefinitions } from "../scrapers";
 import type { PayloadSource } from "../scrapers/sources/payload-source";
 import type { SourceKind } from "../domain/source-kind";
+import { validatePhase, type PhaseValidationOptions } from "../validation/validate-phase";
+import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
 
 export type PipelineStage = "raw" | "analytics";
 
@@ -36,6 +38,8 @@ export interface PipelineReport {
   /** Dates that went through every phase before the runner stopped (all of them unless interrupted). */
   readonly dates_completed: readonly string[];
   readonly interrupted: boolean;
+  /** Each phase's tables validated after the phase ran (when the caller asked for validation). */
+  readonly validation?: ValidationSummary;
 }
 
 /** What the runner reports while it works (progress display, logs). */
@@ -52,6 +56,8 @@ export interface PipelineOptions {
   /** Asked before each date: once it says stop, the runner finishes nothing new and returns. */
   readonly shouldStop?: () => boolean;
   readonly onEvent?: (event: PipelineEvent) => void;
+  /** Validate each phase's tables after running it. */
+  readonly validation?: PhaseValidationOptions;
 }
 
 function summarize(run: RunRecord): PipelineRun {
@@ -130,10 +136,23 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
     emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
+  // Each phase's tables are validated over the dates that finished (the whole range unless interrupted).
+  const validations: ValidationSummary[] = [];
+  if (options.validation && completed.length > 0) {
+    validations.push(await validatePhase(platform, "phase_2_raw", completed, options.validation));
+    if (options.until === "analytics") validations.push(await validatePhase(platform, "phase_3_analytics", completed, options.validation));
+  }
   // Raw runs finish inside their scraper's publish, before the scraper's own record: order by phase.
   const phaseOrder = (p: Phase): number => PHASES.indexOf(p);
   const ordered = report.map((run, i) => ({ run, i })).sort((a, b) => phaseOrder(a.run.phase) - phaseOrder(b.run.phase) || a.i - b.i);
-  return { dates: options.dates, runs: ordered.map((o) => o.run), warehouse_statements: platform.warehouse.statementsExecuted(), dates_completed: completed, interrupted };
+  return {
+    dates: options.dates,
+    runs: ordered.map((o) => o.run),
+    warehouse_statements: platform.warehouse.statementsExecuted(),
+    dates_completed: completed,
+    interrupted,
+    ...(options.validation ? { validation: mergeSummaries(validations) } : {}),
+  };
 }
 
 async function runAnalyticsForDate(

@@ -14,6 +14,7 @@ import { registerResetCommand } from "./reset";
 import { registerRunsCommand } from "./runs";
 import { registerTablesCommand } from "./tables";
 import { registerVersionCommand } from "./version";
+import { registerValidateCommand } from "./validate";
 
 /**
  * Each command module registers itself on the program; one line here per command.
@@ -43,4 +44,5 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerMonitorCommand,
   registerScrapeCommand,
   registerAlertsCommands,
+  registerValidateCommand,
 ];

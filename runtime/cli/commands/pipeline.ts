@@ -25,8 +25,11 @@ Dates are checked against what the source can serve (sim: seasons 2000-01 to 209
 dates and seasons the replay dir holds). Each date goes through every phase before the next one
 starts; Ctrl-C (or SIGTERM) stops after the date in hand, records unfinished runs as failed
 (interrupted) and exits 130 (143). A data dir holds one source kind: sim and real data never mix.
-Exit codes: 0 all runs succeeded or had nothing to do, 1 a run failed or was blocked, 2 usage error.
-JSON: {"dates":[...],"dates_completed":[...],"interrupted":false,"runs":[{"phase","processor","scope","status","rows_written","rows_quarantined","duration_ms"}],"warehouse_statements":N}
+Each phase's tables are validated after the range (see nba-props validate --help).
+Exit codes: 0 all runs succeeded or had nothing to do and validation passed or warned, 1 a run failed or was
+blocked or validation failed, 2 usage error.
+JSON: {"dates":[...],"dates_completed":[...],"interrupted":false,"runs":[{"phase","processor","scope","status","rows_written","rows_quarantined","duration_ms"}],"warehouse_statements":N,
+       "validation":{"status","tables":[...]}} (validation as in nba-props validate --json)
 Examples:
   nba-props pipeline --date 2025-03-15
   nba-props pipeline --date 2025-03-15 --source replay --replay-dir ../shared/nba-samples --json`,

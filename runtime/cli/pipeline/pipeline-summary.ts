@@ -1,3 +1,4 @@
+import { humanSummary } from "../../validation/validation-summary";
 import type { PipelineReport, PipelineRun } from "../../orchestration/local-pipeline";
 import { formatTable } from "../format-table";
 
@@ -69,6 +70,7 @@ export function humanReport(report: PipelineReport, signal: string | null): stri
       "Run the same command again to finish the range: finished dates are rewritten idempotently.",
     );
   }
+  if (report.validation) out.push("", "Validation (each phase's tables after the phase)", ...humanSummary(report.validation));
   out.push("", `warehouse statements: ${report.warehouse_statements}`);
   return out.join("\n");
 }

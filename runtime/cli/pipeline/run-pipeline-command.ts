@@ -7,6 +7,8 @@ import { openPlatform } from "../../platform/open-platform";
 import type { ClosablePlatform } from "../../platform/platform";
 import { ReplaySource } from "../../scrapers/sources/replay-source";
 import { SimSource } from "../../scrapers/sources/sim-source";
+import { loadValidationConfigs } from "../../validation/load-validation-configs";
+import { recordPipelineSource } from "../../validation/pipeline-source";
 import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK } from "../exit-codes";
 import { SIGNAL_EXIT_CODES, watchInterruption } from "../interruption";
@@ -23,6 +25,9 @@ async function closeInterrupted(platform: ClosablePlatform, signal: string): Pro
 export async function runPipelineCommand(options: PipelineCommandOptions, io: CliIo): Promise<number> {
   const now = new Date();
   const source = options.source === "replay" && options.replayDir ? new ReplaySource(options.replayDir) : new SimSource(options.seed, etDate(now));
+  const configs = loadValidationConfigs();
+  // How this data dir is fed, so a validation remediation command repeats it exactly.
+  const sourceFlags = options.source === "replay" && options.replayDir ? ["--source", "replay", "--replay-dir", options.replayDir] : ["--source", "sim", "--seed", String(options.seed)];
   const platform = await openPlatform({ backend: options.backend, dataDir: options.dataDir, alertStream: io.stderr });
   const local = options.backend === "local";
   let report: PipelineReport;
@@ -30,6 +35,7 @@ export async function runPipelineCommand(options: PipelineCommandOptions, io: Cl
   try {
     // A local data dir holds one source kind, and its dead owners are processes on this host.
     if (local) await claimDataDir(platform.docStore, options.dataDir, source.kind, now);
+    await recordPipelineSource(platform.docStore, sourceFlags, now);
     const abandoned = await platform.ledger.closeRunning(
       "abandoned",
       (run) => local && ownerIsGone(run),
@@ -46,6 +52,7 @@ export async function runPipelineCommand(options: PipelineCommandOptions, io: Cl
     try {
       report = await runLocalPipeline(platform, {
         dates: options.dates,
+        validation: { configs, remediation: { dataDir: options.dataDir, sourceFlags }, sourceKind: source.kind },
         source,
         until: options.until,
         shouldStop: () => interruption.signal() !== null,
@@ -63,5 +70,5 @@ export async function runPipelineCommand(options: PipelineCommandOptions, io: Cl
   io.stdout.write(options.json ? `${JSON.stringify({ ...report, ...(signal ? { signal } : {}) })}\n` : `${humanReport(report, signal)}\n`);
   // A signal that arrived after the last date changed nothing: the run finished.
   if (signal && report.interrupted) return SIGNAL_EXIT_CODES[signal];
-  return report.runs.some(isFailure) ? EXIT_FAILURE : EXIT_OK;
+  return report.runs.some(isFailure) || report.validation?.status === "fail" ? EXIT_FAILURE : EXIT_OK;
 }
