@@ -9,8 +9,12 @@ import { schedules } from "./schedules";
 import { scrapers } from "./scrapers";
 import { tables } from "./tables";
 import { topics } from "./topics";
+import { transitions } from "./transitions";
 import type {
   AlertPolicySpec,
+  DatasetName,
+  Phase,
+  TransitionMode,
   BucketSpec,
   DocCollectionSpec,
   LogMetricSpec,
@@ -20,6 +24,7 @@ import type {
   ScraperSpec,
   TableSpec,
   TopicSpec,
+  TransitionSpec,
 } from "./types";
 import type { DatasetSpec } from "./datasets";
 
@@ -36,6 +41,7 @@ export interface Catalog {
   readonly schedules: readonly ScheduleSpec[];
   readonly logMetrics: readonly LogMetricSpec[];
   readonly alertPolicies: readonly AlertPolicySpec[];
+  readonly transitions: readonly TransitionSpec[];
 }
 
 export const catalog: Catalog = {
@@ -50,6 +56,7 @@ export const catalog: Catalog = {
   schedules,
   logMetrics,
   alertPolicies,
+  transitions,
 };
 
 /**
@@ -121,6 +128,48 @@ export function catalogProblems(c: Catalog = catalog): string[] {
     if ((cond.kind === "log_metric_above" || cond.kind === "log_metric_absent") && !metricNames.has(cond.metric)) {
       problems.push(`alert ${a.name} watches undefined metric ${cond.metric}`);
     }
+  }
+  problems.push(...transitionProblems(c));
+  return problems;
+}
+
+/** Datasets a phase writes, so a transition may wait on a table whose processor is not built yet. */
+const PHASE_DATASETS: Readonly<Record<Phase, readonly DatasetName[]>> = {
+  phase_1_scrapers: [],
+  phase_2_raw: ["nba_raw"],
+  phase_3_analytics: ["nba_analytics"],
+  phase_4_precompute: ["nba_precompute", "nba_predictions"],
+  phase_5_predictions: ["nba_predictions"],
+};
+
+function transitionProblems(c: Catalog): string[] {
+  const problems: string[] = [];
+  for (const t of c.transitions) {
+    const source = c.topics.find((topic) => topic.name === t.completionTopic);
+    const next = c.roles.find((r) => r.name === t.nextRole);
+    if (!source) problems.push(`transition ${t.name} listens on unknown topic ${t.completionTopic}`);
+    if (!next || next.kind !== "service") problems.push(`transition ${t.name} starts ${t.nextRole}, which is not a service`);
+    const handlers = source?.subscriptions.map((s) => s.consumer) ?? [];
+    if (t.triggerTopic === null) {
+      if (!handlers.includes(t.nextRole)) problems.push(`transition ${t.name} has no trigger topic, so ${t.nextRole} must consume ${t.completionTopic}`);
+    } else {
+      const trigger = c.topics.find((topic) => topic.name === t.triggerTopic);
+      if (!trigger) problems.push(`transition ${t.name} publishes unknown topic ${t.triggerTopic}`);
+      else if (!trigger.subscriptions.some((s) => s.consumer === t.nextRole)) problems.push(`transition ${t.name}: ${t.nextRole} does not consume ${t.triggerTopic}`);
+      for (const handler of handlers) {
+        const role = c.roles.find((r) => r.name === handler);
+        if (role && !role.publishesTo.includes(t.triggerTopic)) problems.push(`transition ${t.name}: ${handler} handles ${t.completionTopic} but may not publish ${t.triggerTopic}`);
+      }
+    }
+    const datasetsOfPhase = PHASE_DATASETS[t.from];
+    for (const mode of Object.keys(t.expected) as TransitionMode[]) {
+      for (const e of t.expected[mode]) {
+        const processor = c.processors.find((p) => p.name === e.processor);
+        const table = c.tables.find((tb) => tb.name === e.processor && datasetsOfPhase.includes(tb.dataset));
+        if (processor ? processor.phase !== t.from : !table) problems.push(`transition ${t.name} (${mode}) expects ${e.processor}, which is neither a ${t.from} processor nor a table it writes`);
+      }
+    }
+    if (!(t.minCompletedFraction > 0 && t.minCompletedFraction <= 1)) problems.push(`transition ${t.name}: minCompletedFraction must be in (0, 1]`);
   }
   return problems;
 }
