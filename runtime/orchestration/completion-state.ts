@@ -109,14 +109,27 @@ export function emptyCompletionState(transition: string, phase: Phase, gameDate:
   };
 }
 
+/** A stored completion document that does not parse: never guessed around, always loud. */
+export class CorruptCompletionDocError extends Error {
+  readonly code = "CORRUPT_COMPLETION_DOC";
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 3).map((i) => `${[what, ...i.path.map(String)].join(".")}: ${i.message}`);
+  const more = parsed.error.issues.length > 3 ? ` (+${parsed.error.issues.length - 3} more)` : "";
+  throw new CorruptCompletionDocError(`${PHASE_COMPLETIONS} document is corrupt: ${issues.join("; ")}${more}`);
+}
+
 export function parseCompletionDoc(doc: Record<string, unknown>): CompletionState {
   const meta: Record<string, unknown> = {};
   const completions: Record<string, CompletionEntry> = {};
   for (const [key, value] of Object.entries(doc)) {
     if (key.startsWith("_")) meta[key] = value;
-    else completions[key] = completionEntrySchema.parse(value);
+    else completions[key] = parseOrThrow(completionEntrySchema, value, key);
   }
-  const m = metaSchema.parse(meta);
+  const m = parseOrThrow(metaSchema, meta, "meta");
   return {
     transition: m._transition,
     phase: m._phase,
