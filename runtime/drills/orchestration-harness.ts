@@ -115,14 +115,14 @@ export async function completePhase3(platform: DrillPlatform, gameDate: string):
 }
 
 /** A validation result row as the validator writes it (nba_orchestration.validation_results). */
-export async function writeValidationResult(platform: Platform, fields: { runId: string; gameDate: string; processor: string; check: string; passed: boolean; severity: string; at: Date }): Promise<void> {
+export async function writeValidationResult(platform: Platform, fields: { runId: string; gameDate: string; processor: string; processorType?: string; check: string; passed: boolean; severity: string; at: Date }): Promise<void> {
   const at = fields.at.toISOString();
   await platform.warehouse.append(validationResults, [
     {
       validation_run_id: fields.runId,
       validation_timestamp: at,
       processor_name: fields.processor,
-      processor_type: "analytics",
+      processor_type: fields.processorType ?? "analytics",
       date_range_start: fields.gameDate,
       date_range_end: fields.gameDate,
       season_year: 2024,

@@ -48,7 +48,9 @@ export function httpHealthProbe(urlOf: (role: string) => string | undefined, opt
         await response.body?.cancel();
         return response.ok ? { healthy: true, detail: `${role}: ${url} answered ${response.status}` } : { healthy: false, detail: `${role}: ${url} answered ${response.status}` };
       } catch (err) {
-        const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+        // Aborts arrive as DOMExceptions, which are not `instanceof Error` in every realm: go by name.
+        const name = typeof err === "object" && err !== null && "name" in err ? String(err.name) : "";
+        const timedOut = name === "TimeoutError" || name === "AbortError";
         return { healthy: false, detail: `${role}: ${url} ${timedOut ? `did not answer within ${options.timeoutMs} ms` : `failed (${errorMessage(err)})`}` };
       }
     },
