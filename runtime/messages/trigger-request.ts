@@ -13,11 +13,8 @@ export const triggerRequestSchema = z.strictObject({
   date: z.string().min(1),
 });
 
-export type TriggerRequest = z.infer<typeof triggerRequestSchema>;
-
 /** The body of `/gates/sweep`: a date token narrows the sweep; without one every open gate is swept. */
 export const gateSweepRequestSchema = z.strictObject({
   date: z.string().min(1).optional(),
 });
 
-export type GateSweepRequest = z.infer<typeof gateSweepRequestSchema>;
