@@ -7,7 +7,6 @@ import { TRANSITION_MODES, TRIGGER_REASONS } from "../messages/phase-trigger";
 export const PHASE_COMPLETIONS = "phase_completions";
 
 export const GATE_NAMES = ["health", "validation"] as const;
-type GateName = (typeof GATE_NAMES)[number];
 
 const completionEntrySchema = z.strictObject({
   completed_at: z.string(),
