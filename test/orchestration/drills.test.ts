@@ -59,7 +59,8 @@ describe("orchestration drills", () => {
   test("schedule-hang: errors within the timeout, aborts its calls, never treats the day as empty", async () => {
     const r = await runDrill("schedule-hang");
     expect(r).toMatchObject({ passed: true, published: 0, latched: false, error_code: "SCHEDULE_LOOKUP_FAILED", treated_as_empty: false, default_timeout_ms: 30_000 });
-    expect(r.elapsed_ms).toBeLessThan(600 + 400);
+    // Real timers: 600 ms configured, with slack for a loaded machine; a hang would never return.
+    expect(r.elapsed_ms).toBeLessThan(600 + 1_500);
     expect(r.aborted_calls).toBe(r.deliveries);
   });
 
