@@ -10,8 +10,12 @@ import { schedules } from "./schedules";
 import { scrapers } from "./scrapers";
 import { tables } from "./tables";
 import { topics } from "./topics";
+import { transitions } from "./transitions";
 import type {
   AlertPolicySpec,
+  DatasetName,
+  Phase,
+  TransitionMode,
   BucketSpec,
   DocCollectionSpec,
   LogMetricSpec,
@@ -21,6 +25,7 @@ import type {
   ScraperSpec,
   TableSpec,
   TopicSpec,
+  TransitionSpec,
 } from "./types";
 import type { DatasetSpec } from "./datasets";
 
@@ -37,6 +42,7 @@ export interface Catalog {
   readonly schedules: readonly ScheduleSpec[];
   readonly logMetrics: readonly LogMetricSpec[];
   readonly alertPolicies: readonly AlertPolicySpec[];
+  readonly transitions: readonly TransitionSpec[];
 }
 
 export const catalog: Catalog = {
@@ -51,6 +57,7 @@ export const catalog: Catalog = {
   schedules,
   logMetrics,
   alertPolicies,
+  transitions,
 };
 
 /**
@@ -137,5 +144,47 @@ export function catalogProblems(c: Catalog = catalog): string[] {
     if (t.messageRetentionSeconds < 600 || t.messageRetentionSeconds > 31 * 86400) problems.push(`topic ${t.name} retention ${t.messageRetentionSeconds} s is outside Pub/Sub's 10 min-31 days`);
   }
   problems.push(...pushLoadProblems(c));
+  problems.push(...transitionProblems(c));
+  return problems;
+}
+
+/** Datasets a phase writes, so a transition may wait on a table whose processor is not built yet. */
+const PHASE_DATASETS: Readonly<Record<Phase, readonly DatasetName[]>> = {
+  phase_1_scrapers: [],
+  phase_2_raw: ["nba_raw"],
+  phase_3_analytics: ["nba_analytics"],
+  phase_4_precompute: ["nba_precompute", "nba_predictions"],
+  phase_5_predictions: ["nba_predictions"],
+};
+
+function transitionProblems(c: Catalog): string[] {
+  const problems: string[] = [];
+  for (const t of c.transitions) {
+    const source = c.topics.find((topic) => topic.name === t.completionTopic);
+    const next = c.roles.find((r) => r.name === t.nextRole);
+    if (!source) problems.push(`transition ${t.name} listens on unknown topic ${t.completionTopic}`);
+    if (!next || next.kind !== "service") problems.push(`transition ${t.name} starts ${t.nextRole}, which is not a service`);
+    const handlers = source?.subscriptions.map((s) => s.consumer) ?? [];
+    if (t.triggerTopic === null) {
+      if (!handlers.includes(t.nextRole)) problems.push(`transition ${t.name} has no trigger topic, so ${t.nextRole} must consume ${t.completionTopic}`);
+    } else {
+      const trigger = c.topics.find((topic) => topic.name === t.triggerTopic);
+      if (!trigger) problems.push(`transition ${t.name} publishes unknown topic ${t.triggerTopic}`);
+      else if (!trigger.subscriptions.some((s) => s.consumer === t.nextRole)) problems.push(`transition ${t.name}: ${t.nextRole} does not consume ${t.triggerTopic}`);
+      for (const handler of handlers) {
+        const role = c.roles.find((r) => r.name === handler);
+        if (role && !role.publishesTo.includes(t.triggerTopic)) problems.push(`transition ${t.name}: ${handler} handles ${t.completionTopic} but may not publish ${t.triggerTopic}`);
+      }
+    }
+    const datasetsOfPhase = PHASE_DATASETS[t.from];
+    for (const mode of Object.keys(t.expected) as TransitionMode[]) {
+      for (const e of t.expected[mode]) {
+        const processor = c.processors.find((p) => p.name === e.processor);
+        const table = c.tables.find((tb) => tb.name === e.processor && datasetsOfPhase.includes(tb.dataset));
+        if (processor ? processor.phase !== t.from : !table) problems.push(`transition ${t.name} (${mode}) expects ${e.processor}, which is neither a ${t.from} processor nor a table it writes`);
+      }
+    }
+    if (!(t.minCompletedFraction > 0 && t.minCompletedFraction <= 1)) problems.push(`transition ${t.name}: minCompletedFraction must be in (0, 1]`);
+  }
   return problems;
 }

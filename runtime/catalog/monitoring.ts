@@ -9,6 +9,8 @@ export const LOG_EVENTS = {
   runStuck: "run_stuck",
   writePostponed: "write_postponed",
   gateBlocked: "gate_blocked",
+  gatePassed: "gate_passed",
+  gateOverridden: "gate_overridden",
   alertDeadLettered: "alert_dead_lettered",
 } as const;
 

@@ -251,3 +251,48 @@ export interface DocCollectionSpec {
   readonly description: string;
   readonly ttlField?: string;
 }
+
+/**
+ * How a date is being processed, from its game date against today in ET: `same_day` for today's
+ * and tomorrow's slates (pre-game context), `overnight` for the last few days (post-game), and
+ * `backfill` for older dates re-run from stored payloads.
+ */
+export type TransitionMode = "overnight" | "same_day" | "backfill";
+
+export interface ExpectedProcessor {
+  /** Processor name as it appears in completion messages (the table it writes, for processors not built yet). */
+  readonly processor: string;
+  /** A critical processor must have completed before the next phase may start. */
+  readonly critical: boolean;
+}
+
+/** After `afterMinutes` from the first completion, `minCompleted` expected processors are enough (DOMAIN §6.4, 4->5). */
+export interface CompletionRelaxation {
+  readonly afterMinutes: number;
+  readonly minCompleted: number;
+}
+
+/**
+ * A phase transition: completions of `from` are recorded per game date; once the expected set of
+ * the date's mode is complete and the gates pass (health of `nextRole`, blocking validation of
+ * `from`'s output for that date), `to` is started.
+ */
+export interface TransitionSpec {
+  readonly name: string;
+  readonly from: Phase;
+  readonly to: Phase;
+  /** Topic the completions of `from` arrive on. */
+  readonly completionTopic: string;
+  /**
+   * Topic published when the gates pass. `null`: the consumer of `completionTopic` starts `to`
+   * itself (phase 2 completions are pushed straight to the analytics service).
+   */
+  readonly triggerTopic: string | null;
+  /** The service that runs `to`; its readiness is a gate. */
+  readonly nextRole: string;
+  /** An empty list: this mode is not started by completions (its schedule starts it). */
+  readonly expected: Readonly<Record<TransitionMode, readonly ExpectedProcessor[]>>;
+  /** With every critical processor done, this share of the expected set is enough (1 = all). */
+  readonly minCompletedFraction: number;
+  readonly relaxations: readonly CompletionRelaxation[];
+}

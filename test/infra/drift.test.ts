@@ -85,7 +85,11 @@ describe("drift: the stacks declare exactly what the catalog describes", () => {
     if (!first) throw new Error("the catalog has no tables");
     const renamed = { ...first, name: `${first.name}_v2` };
     const usesFirst = (p: Catalog["processors"][number]): boolean => p.output === tableId(first) || p.inputs.includes(tableId(first));
-    const changed: Catalog = { ...catalog, tables: [...rest, renamed], processors: catalog.processors.filter((p) => !usesFirst(p)) };
+    const processors = catalog.processors.filter((p) => !usesFirst(p));
+    // Transitions stop waiting on processors the variant removed.
+    const kept = (list: Catalog["transitions"][number]["expected"]["overnight"]) => list.filter((e) => e.processor !== first.name || processors.some((p) => p.name === e.processor));
+    const transitions = catalog.transitions.map((t) => ({ ...t, expected: { overnight: kept(t.expected.overnight), same_day: kept(t.expected.same_day), backfill: kept(t.expected.backfill) } }));
+    const changed: Catalog = { ...catalog, tables: [...rest, renamed], processors, transitions };
     const other = synthToTemp({ catalog: changed, environments: [env] });
     try {
       const changedStack = other.stacks.get("nba-props-dev");

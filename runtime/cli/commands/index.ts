@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliIo } from "../cli-io";
 import { registerAlertsCommands } from "./alerts";
 import { registerDrillCommand } from "./drill";
+import { registerGateCommands } from "./gate";
 import { registerInfraCommands } from "./infra-check";
 import { registerMonitorCommand } from "./monitor";
 import { registerPipelineCommand } from "./pipeline";
@@ -15,6 +16,7 @@ import { registerRunsCommand } from "./runs";
 import { registerTablesCommand } from "./tables";
 import { registerVersionCommand } from "./version";
 import { registerValidateCommand } from "./validate";
+import { registerStatusCommand } from "./status";
 
 /**
  * Each command module registers itself on the program; one line here per command.
@@ -45,4 +47,6 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerScrapeCommand,
   registerAlertsCommands,
   registerValidateCommand,
+  registerGateCommands,
+  registerStatusCommand,
 ];

@@ -11,6 +11,7 @@ export interface InProcessBusOptions {
    * 10 ms, so a failing handler is retried with the same shape but without stalling the CLI.
    */
   readonly backoffScale?: number;
+  /** Waits between attempts; a SimulatedClock's `sleep` makes backoff instant and measurable. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -37,6 +38,8 @@ export class InProcessBus implements Bus {
   /** Messages published to a subscription nobody handles locally (kept, like an unacked backlog). */
   readonly undelivered: { subscription: string; body: unknown }[] = [];
   readonly published: { topic: string; messageId: string; body: unknown }[] = [];
+  /** Every delivery attempt and its answer, so drills and tests can count redeliveries. */
+  readonly deliveries: { subscription: string; messageId: string; attempt: number; outcome: HandlerOutcome["kind"] }[] = [];
   private readonly scale: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -87,6 +90,7 @@ export class InProcessBus implements Bus {
     for (let attempt = 1; attempt <= route.maxAttempts; attempt++) {
       const delivery: Delivery = { messageId, topic, subscription: route.subscription, attempt, body };
       const outcome = await this.invoke(handler, delivery);
+      this.deliveries.push({ subscription: route.subscription, messageId, attempt, outcome: outcome.kind });
       if (outcome.kind === "ack") return;
       reason = outcome.reason;
       if (attempt < route.maxAttempts) {

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { drills } from "../../runtime/drills";
+import type { DrillResult } from "../../runtime/drills/drill";
+import { runCliCaptured } from "../support/cli";
+
+async function runDrill(name: string): Promise<DrillResult> {
+  const drill = drills.find((d) => d.name === name);
+  if (!drill) throw new Error(`no drill ${name}`);
+  const workDir = mkdtempSync(join(tmpdir(), `nba-props-drill-test-${name}-`));
+  try {
+    return await drill.run({ workDir });
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+describe("orchestration drills", () => {
+  test("the five drills are registered", () => {
+    expect(drills.map((d) => d.name)).toEqual(expect.arrayContaining(["gate-validation-fails", "gate-health-fails", "poison-message", "flaky-transient", "schedule-hang"]));
+  });
+
+  test.each(["gate-validation-fails", "gate-health-fails"])("%s: nothing published or latched, one alert; fixed -> published by the sweep; override published and recorded", async (name) => {
+    const r = await runDrill(name);
+    expect(r).toMatchObject({
+      drill: name,
+      passed: true,
+      published: 0,
+      latched: false,
+      dead_lettered: 0,
+      alerts: 1,
+      published_after_fix: 1,
+      latched_after_fix: true,
+      alerts_after_fix: 0,
+      gate_passed_events: 1,
+      override_published: 1,
+      override_recorded: true,
+    });
+    // The completion that completed the set (2 of 3) and the last one are each redelivered up to 5 times.
+    expect(r.deliveries).toBe(1 + 5 + 5);
+    expect(r.reasons).toEqual([expect.stringMatching(name === "gate-health-fails" ? /^health: .*answered 503$/ : /^validation: 1 blocking check\(s\) failed .*teams_per_game \(critical\)$/)]);
+    expect(r.sweep_while_broken).toEqual(["blocked"]);
+  });
+
+  test("poison-message: delivered exactly the configured 5 attempts with backoff, dead-lettered, alerted", async () => {
+    const r = await runDrill("poison-message");
+    expect(r).toMatchObject({ passed: true, published: 0, deliveries: 5, dead_lettered: 1, dead_letter_alerts: 1, backoff_ms: [10_000, 20_000, 40_000, 80_000] });
+    expect(r.last_reason).toMatch(/phase_completions document is corrupt/);
+  });
+
+  test("flaky-transient: succeeds on the third delivery, one trigger, no duplicate", async () => {
+    const r = await runDrill("flaky-transient");
+    expect(r).toMatchObject({ passed: true, published: 1, latched: true, succeeded_on_delivery: 3, duplicate_rows: 0, completion_entries: 3, dead_lettered: 0, alerts: 0 });
+    // 1 (waiting) + 3 (fail, fail, publish) + 1 (already triggered)
+    expect(r.deliveries).toBe(5);
+  });
+
+  test("schedule-hang: errors within the timeout, aborts its calls, never treats the day as empty", async () => {
+    const r = await runDrill("schedule-hang");
+    expect(r).toMatchObject({ passed: true, published: 0, latched: false, error_code: "SCHEDULE_LOOKUP_FAILED", treated_as_empty: false, default_timeout_ms: 30_000 });
+    // Real timers: 600 ms configured, with slack for a loaded machine; a hang would never return.
+    expect(r.elapsed_ms).toBeLessThan(600 + 1_500);
+    expect(r.aborted_calls).toBe(r.deliveries);
+  });
+
+  test("the drill command prints the contract fields as JSON", async () => {
+    const result = await runCliCaptured(["drill", "flaky-transient", "--json"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["drill", "passed", "published", "latched", "deliveries", "dead_lettered"]));
+  });
+});

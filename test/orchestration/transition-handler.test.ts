@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { catalog, catalogProblems } from "../../runtime/catalog";
+import type { PhaseTrigger } from "../../runtime/messages/phase-trigger";
+import { buildCompletionMessage } from "../../runtime/messages/completion-message";
+import { handleCompletion, loadCompletionState, recordAndAdvance, transitionFor } from "../../runtime/orchestration/transition-handler";
+import { handleTriggerRequest } from "../../runtime/orchestration/scheduled-trigger";
+import { localHealthProbe } from "../../runtime/orchestration/health-probe";
+import { OrchestrationError } from "../../runtime/orchestration/orchestration-error";
+import { sweepGates } from "../../runtime/orchestration/gate-sweep";
+import { openDrillPlatform, analyticsCompletion, DRILL_DATE, type DrillPlatform } from "../../runtime/drills/orchestration-harness";
+
+const phase2to3 = transitionFor("phase2-to-phase3");
+const phase3to4 = transitionFor("phase3-to-phase4");
+
+function rawCompletion(processor: string, gameDate: string): unknown {
+  return buildCompletionMessage({
+    processor_name: processor,
+    phase: "phase_2_raw",
+    execution_id: `e-${processor}`,
+    correlation_id: "corr-1",
+    game_date: gameDate,
+    status: "success",
+    timestamp: "2025-03-16T14:00:00.000Z",
+    record_count: 5,
+  });
+}
+
+describe("catalog transitions", () => {
+  test("are consistent with topics, roles and processors", () => {
+    expect(catalogProblems()).toEqual([]);
+    expect(catalog.transitions.map((t) => `${t.from}->${t.to}`)).toEqual(["phase_2_raw->phase_3_analytics", "phase_3_analytics->phase_4_precompute", "phase_4_precompute->phase_5_predictions"]);
+  });
+
+  test("a transition expecting an unknown processor or publishing where its handler may not is reported", () => {
+    const broken = {
+      ...catalog,
+      transitions: catalog.transitions.map((t) =>
+        t.name === "phase3-to-phase4" ? { ...t, triggerTopic: "nba-phase6-export-trigger", expected: { ...t.expected, overnight: [{ processor: "nope", critical: true }] } } : t,
+      ),
+    };
+    expect(catalogProblems(broken)).toEqual([
+      "transition phase3-to-phase4: precompute-processors does not consume nba-phase6-export-trigger",
+      "transition phase3-to-phase4 (overnight) expects nope, which is neither a phase_3_analytics processor nor a table it writes",
+    ]);
+  });
+});
+
+describe("transition handler on embedded adapters", () => {
+  let dir: string;
+  let platform: DrillPlatform;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "nba-props-transition-"));
+    platform = await openDrillPlatform(dir);
+  });
+  afterEach(async () => {
+    await platform.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("an invalid completion is permanent: acknowledged once, alerted, nothing recorded", async () => {
+    const outcome = await handleCompletion({ platform, health: localHealthProbe(platform) }, phase3to4, {
+      messageId: "m1",
+      topic: phase3to4.completionTopic,
+      subscription: "nba-phase3-analytics-complete--phase-orchestrator",
+      attempt: 1,
+      body: { processor_name: "player_game_summary", phase: "phase_3_analytics" },
+    });
+    expect(outcome).toEqual({ kind: "ack" });
+    expect(platform.alerts.map((a) => a.title)).toEqual(["invalid phase_3_analytics completion dropped"]);
+    await expect(loadCompletionState({ platform, health: localHealthProbe(platform) }, phase3to4, DRILL_DATE)).resolves.toBeNull();
+  });
+
+  test("2->3 starts phase 3 in process once schedule and box scores completed, exactly once", async () => {
+    const started: PhaseTrigger[] = [];
+    const ctx = { platform, health: localHealthProbe(platform), startPhase: (t: PhaseTrigger) => (started.push(t), Promise.resolve()) };
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_schedule", DRILL_DATE))).resolves.toEqual({ kind: "waiting", waitingFor: "critical nbac_player_boxscores" });
+    const published = await recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE));
+    expect(published).toMatchObject({ kind: "published", reason: "all_complete" });
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "already_triggered" });
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, mode: "overnight", correlation_id: "corr-1", completed_processors: ["nbac_schedule", "nbac_player_boxscores"], trigger_source: "orchestrator" });
+    expect(platform.events.filter((e) => e.event === "gate_passed")).toEqual([expect.objectContaining({ gate: "all", game_date: DRILL_DATE, transition: "phase2-to-phase3" })]);
+  });
+
+  test("2->3 without an in-process starter fails loudly (retried), and latches nothing", async () => {
+    const ctx = { platform, health: localHealthProbe(platform) };
+    await recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_schedule", DRILL_DATE));
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).rejects.toThrow(OrchestrationError);
+    expect((await loadCompletionState(ctx, phase2to3, DRILL_DATE))?.triggered).toBe(false);
+  });
+
+  test("a failed or unexpected completion does not count", async () => {
+    const ctx = { platform, health: localHealthProbe(platform) };
+    const failed = buildCompletionMessage({ ...(rawCompletion("nbac_schedule", DRILL_DATE) as object), status: "failed" });
+    await expect(recordAndAdvance(ctx, phase2to3, failed)).resolves.toEqual({ kind: "ignored", why: "status failed does not count as a completion" });
+  });
+
+  test("a blocked gate is redelivered with the bus's backoff on the simulated clock, acknowledged on the last attempt", async () => {
+    const ctx = { platform, health: { check: () => Promise.resolve({ healthy: false, detail: "down for the test" }) } };
+    const subscription = "nba-phase3-analytics-complete--phase-orchestrator";
+    platform.bus.subscribe(subscription, (d) => handleCompletion(ctx, phase3to4, d));
+    await platform.bus.publish(phase3to4.completionTopic, analyticsCompletion("player_game_summary", DRILL_DATE, platform.clock.now()));
+    const start = platform.clock.now().getTime();
+    await platform.bus.publish(phase3to4.completionTopic, analyticsCompletion("team_offense_game_summary", DRILL_DATE, platform.clock.now()));
+    expect(platform.bus.deliveries.filter((d) => d.subscription === subscription).map((d) => d.outcome)).toEqual(["ack", "retry", "retry", "retry", "retry", "ack"]);
+    expect(platform.clock.now().getTime() - start).toBe(150_000);
+    expect(platform.bus.deadLetters).toEqual([]);
+    expect(platform.alerts).toHaveLength(1);
+    const state = await loadCompletionState(ctx, phase3to4, DRILL_DATE);
+    expect(state).toMatchObject({ state: "blocked", triggered: false, gate: { status: "blocked", evaluations: 5, reasons: ["health: down for the test"] } });
+    expect(platform.events.filter((e) => e.event === "gate_blocked")).toHaveLength(5);
+  });
+
+  test("a scheduled trigger on a day without games publishes nothing and says so; with games it runs the gates", async () => {
+    let games = 0;
+    const ctx = { platform, health: localHealthProbe(platform), scheduleLookup: () => Promise.resolve({ games, finalGames: 0 }) };
+    const triggers: unknown[] = [];
+    platform.bus.subscribe("nba-phase4-trigger--precompute-processors", (d) => (triggers.push(d.body), Promise.resolve({ kind: "ack" })));
+    await expect(handleTriggerRequest(ctx, { phase: "phase_4_precompute", date: "TODAY" })).resolves.toEqual({ phase: "phase_4_precompute", dates: [{ game_date: "2025-03-16", games: 0, kind: "no_games" }] });
+    games = 6;
+    const result = await handleTriggerRequest(ctx, { phase: "phase_4_precompute", date: "TODAY" });
+    expect(result.dates[0]).toMatchObject({ game_date: "2025-03-16", games: 6, kind: "published", reason: "schedule" });
+    await expect(handleTriggerRequest(ctx, { phase: "phase_4_precompute", date: "TODAY" })).resolves.toMatchObject({ dates: [{ kind: "already_triggered" }] });
+    expect(triggers).toEqual([expect.objectContaining({ phase: "phase_4_precompute", game_date: "2025-03-16", mode: "same_day", trigger_reason: "schedule", trigger_source: "scheduler" })]);
+  });
+
+  test("the sweep applies a relaxation once its time has come (4->5 after 60 minutes with 4 of 5)", async () => {
+    const spec = transitionFor("phase4-to-phase5");
+    const triggers: unknown[] = [];
+    platform.bus.subscribe("nba-predictions-trigger--prediction-coordinator", (d) => (triggers.push(d.body), Promise.resolve({ kind: "ack" })));
+    const ctx = { platform, health: localHealthProbe(platform) };
+    for (const processor of ["player_daily_cache", "ml_feature_store_v2", "player_composite_factors", "player_shot_zone_analysis"]) {
+      await recordAndAdvance(ctx, spec, buildCompletionMessage({ processor_name: processor, phase: "phase_4_precompute", execution_id: processor, correlation_id: "c", game_date: DRILL_DATE, status: "success", timestamp: platform.clock.now().toISOString() }));
+    }
+    await expect(sweepGates(ctx)).resolves.toEqual([{ transition: "phase4-to-phase5", game_date: DRILL_DATE, outcome: "waiting", detail: "waiting for team_defense_zone_analysis" }]);
+    (platform.clock).advance(60 * 60_000);
+    await expect(sweepGates(ctx)).resolves.toEqual([{ transition: "phase4-to-phase5", game_date: DRILL_DATE, outcome: "published", detail: expect.stringMatching(/\(relaxed\)$/) }]);
+    expect(triggers).toEqual([expect.objectContaining({ missing_processors: ["team_defense_zone_analysis"], trigger_reason: "relaxed" })]);
+  });
+});
