@@ -123,7 +123,8 @@ export class AlertRouter implements Notifier {
       const raw = await tx.get(ALERT_STATE_COLLECTION, keyId);
       const result = plan(raw ? limiterStateSchema.parse(raw) : null);
       if (!result) return [];
-      tx.set(ALERT_STATE_COLLECTION, keyId, result.state);
+      // expire_at as a Date (a Firestore Timestamp), or the collection's TTL policy never deletes anything.
+      tx.set(ALERT_STATE_COLLECTION, keyId, { ...result.state, expire_at: new Date(result.state.expire_at) });
       const records = result.messages.map((m) => newOutboxRecord(m, keyId, routeAlert(this.options.routes, m.severity, m.category), now));
       for (const record of records) tx.set(ALERT_OUTBOX_COLLECTION, record.message.id, record);
       return records;

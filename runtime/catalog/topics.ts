@@ -75,6 +75,37 @@ export const topics: readonly TopicSpec[] = [
   }),
 ];
 
+/**
+ * The phase chain beyond what runs today (DOMAIN §6.1): not declared, so not synthesized, until
+ * the precompute and prediction services exist. Only the orchestration drills put them on a bus.
+ */
+export const plannedTopics: readonly TopicSpec[] = [
+  phaseTopic({
+    name: "nba-phase4-trigger",
+    description: "The 3->4 gate passed: run precompute for a date.",
+    consumer: "precompute-processors",
+    pushPath: "/pubsub/phase4-trigger",
+    messagesPerDate: 1,
+    maxDeliveryAttempts: 20,
+  }),
+  phaseTopic({
+    name: "nba-phase4-precompute-complete",
+    description: "A precompute processor wrote its rows for a date.",
+    consumer: "phase-orchestrator",
+    pushPath: "/pubsub/phase4",
+    messagesPerDate: 4,
+    maxDeliveryAttempts: 15,
+  }),
+  phaseTopic({
+    name: "nba-predictions-trigger",
+    description: "The 4->5 gate passed: run predictions for a date.",
+    consumer: "prediction-coordinator",
+    pushPath: "/pubsub/predictions-trigger",
+    messagesPerDate: 1,
+    maxDeliveryAttempts: 20,
+  }),
+];
+
 /** Suffix of a topic's dead-letter topic. */
 export const DEAD_LETTER_SUFFIX = "-dlq";
 

@@ -3,7 +3,8 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { catalog } from "../catalog/catalog";
 import { validationResults } from "../catalog/tables/validation-results";
-import type { TransitionSpec } from "../catalog/types";
+import type { TopicSpec, TransitionSpec } from "../catalog/types";
+import { plannedTransitions } from "../catalog/transitions";
 import { RunLedger } from "../monitoring/run-ledger";
 import { buildCompletionMessage, type CompletionMessage } from "../messages/completion-message";
 import { completionDocId, parseCompletionDoc, PHASE_COMPLETIONS, type CompletionState } from "../orchestration/completion-state";
@@ -11,7 +12,7 @@ import { deadLetterAlertHandler } from "../orchestration/dead-letter-alert";
 import { localHealthProbe, type HealthProbe } from "../orchestration/health-probe";
 import type { OrchestratorContext } from "../orchestration/orchestrator-context";
 import { completionHandler, transitionFor } from "../orchestration/transition-handler";
-import { deadLetterTopicName } from "../catalog/topics";
+import { deadLetterTopicName, plannedTopics } from "../catalog/topics";
 import { DuckDbWarehouse } from "../platform/local/duckdb-warehouse";
 import { FileDocStore } from "../platform/local/file-doc-store";
 import { InProcessBus } from "../platform/local/in-process-bus";
@@ -41,6 +42,11 @@ class RecordingNotifier implements Notifier {
   }
 }
 
+/** The declared topics plus the planned phase-4 chain, whose gates the drills exercise. */
+export const DRILL_TOPICS: readonly TopicSpec[] = [...catalog.topics, ...plannedTopics];
+/** The declared transitions plus the planned 3->4 and 4->5, which the drills sweep, schedule and override. */
+export const DRILL_TRANSITIONS: readonly TransitionSpec[] = [...catalog.transitions, ...plannedTransitions];
+
 export async function openDrillPlatform(workDir: string): Promise<DrillPlatform> {
   const clock = new SimulatedClock(DRILL_START);
   const events: Record<string, unknown>[] = [];
@@ -56,9 +62,9 @@ export async function openDrillPlatform(workDir: string): Promise<DrillPlatform>
   await warehouse.ensureTables(catalog.tables.filter((t) => t.dataset === "nba_orchestration"));
   const docStore = new FileDocStore(join(workDir, "docstore"));
   const notifier = new RecordingNotifier();
-  const bus = new InProcessBus({ topics: catalog.topics, backoffScale: 1, sleep: clock.sleep });
+  const bus = new InProcessBus({ topics: DRILL_TOPICS, backoffScale: 1, sleep: clock.sleep });
   // Dead letters raise one alert each, as the alert dispatcher does on GCP.
-  for (const topic of catalog.topics) bus.subscribe(`${deadLetterTopicName(topic.name)}--${topic.deadLetterConsumer}`, deadLetterAlertHandler(notifier));
+  for (const topic of DRILL_TOPICS) bus.subscribe(`${deadLetterTopicName(topic.name)}--${topic.deadLetterConsumer}`, deadLetterAlertHandler(notifier));
   return {
     warehouse,
     docStore,
@@ -77,14 +83,14 @@ export async function openDrillPlatform(workDir: string): Promise<DrillPlatform>
 export const PHASE3_TO_4: TransitionSpec = transitionFor("phase3-to-phase4");
 
 export function orchestratorOn(platform: Platform, health: HealthProbe = localHealthProbe(platform)): OrchestratorContext {
-  return { platform, health, healthTimeoutMs: 2_000 };
+  return { platform, health, healthTimeoutMs: 2_000, transitions: DRILL_TRANSITIONS };
 }
 
 /** Wires the 3->4 handler to its subscription and counts what reaches the phase-4 trigger. */
 export function wirePhase3To4(platform: DrillPlatform, ctx: OrchestratorContext): { triggers: unknown[] } {
   const triggers: unknown[] = [];
-  const completion = catalog.topics.find((t) => t.name === PHASE3_TO_4.completionTopic)?.subscriptions[0];
-  const trigger = catalog.topics.find((t) => t.name === PHASE3_TO_4.triggerTopic)?.subscriptions[0];
+  const completion = DRILL_TOPICS.find((t) => t.name === PHASE3_TO_4.completionTopic)?.subscriptions[0];
+  const trigger = DRILL_TOPICS.find((t) => t.name === PHASE3_TO_4.triggerTopic)?.subscriptions[0];
   if (!completion || !trigger) throw new Error("catalog: phase 3->4 topics are missing");
   platform.bus.subscribe(completion.name, completionHandler(ctx, PHASE3_TO_4));
   platform.bus.subscribe(trigger.name, (delivery) => {
@@ -141,6 +147,7 @@ export async function writeValidationResult(platform: Platform, fields: { runId:
       overall_status: fields.passed ? "pass" : "fail",
       validator_version: "drill",
       created_at: at,
+      source_kind: "sim",
     },
   ]);
 }
@@ -159,7 +166,7 @@ export function deliveriesOn(platform: DrillPlatform, subscription: string): num
 }
 
 export function phase3CompletionSubscription(): string {
-  const name = catalog.topics.find((t) => t.name === PHASE3_TO_4.completionTopic)?.subscriptions[0]?.name;
+  const name = DRILL_TOPICS.find((t) => t.name === PHASE3_TO_4.completionTopic)?.subscriptions[0]?.name;
   if (!name) throw new Error("catalog: no phase-3 completion subscription");
   return name;
 }

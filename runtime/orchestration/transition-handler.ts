@@ -1,4 +1,5 @@
 import { catalog } from "../catalog/catalog";
+import { plannedTransitions } from "../catalog/transitions";
 import { LOG_EVENTS } from "../catalog/monitoring";
 import type { TransitionSpec } from "../catalog/types";
 import { etDate } from "../domain/et-date";
@@ -19,7 +20,7 @@ export type TransitionOutcome =
   | { readonly kind: "published"; readonly messageId: string; readonly reason: string };
 
 export function transitionFor(name: string): TransitionSpec {
-  const spec = catalog.transitions.find((t) => t.name === name);
+  const spec = [...catalog.transitions, ...plannedTransitions].find((t) => t.name === name);
   if (!spec) throw new OrchestrationError("UNKNOWN_TRANSITION", `no transition named ${name} in the catalog`);
   return spec;
 }

@@ -61,12 +61,12 @@ describe("the runtime paths behind the declarations", () => {
   test("a metric on an event nothing emits, and a TTL field written as a string, are reported", () => {
     const mutant: Declared = {
       ...declared,
-      metrics: [...declared.metrics, { name: "nba_gate_blocks", event: "gate_blocked", where: {} }],
+      metrics: [...declared.metrics, { name: "nba_never_emitted", event: "never_emitted", where: {} }],
       ttlFields: [...declared.ttlFields, { collection: "heartbeats", field: "expire_at" }],
     };
     const withString: Driven = { ...driven, writes: [...driven.writes, { collection: "quarantine", doc: { expire_at: "2025-04-15T00:00:00.000Z" } }] };
     expect(runtimeProblems(mutant, withString)).toEqual([
-      expect.stringContaining("metric nba_gate_blocks counts event gate_blocked"),
+      expect.stringContaining("metric nba_never_emitted counts event never_emitted"),
       "TTL quarantine.expire_at is written as string (\"2025-04-15T00:00:00.000Z\"), not a Date (Firestore Timestamp)",
       "TTL heartbeats.expire_at: no driven runtime path writes it",
     ]);

@@ -43,7 +43,7 @@ describeWithSamples("the raw consumer on the GCP platform (real 2025-03-15 leagu
         timestamp: "2025-03-16T09:00:00.000Z",
         trigger_source: "scheduler",
         record_count: 157,
-        metadata: { gcs_path: `gs://${testEnv.bucket}/${objectPath}`, object_path: objectPath, scope_key: DATE, source: "stats.nba.com leaguegamelog" },
+        metadata: { gcs_path: `gs://${testEnv.bucket}/${objectPath}`, object_path: objectPath, scope_key: DATE, source: "stats.nba.com leaguegamelog", source_kind: "replay" },
       }),
     });
   const phase2 = () => testEnv.pubsub.published.filter((m) => m.topic === COMPLETION_TOPIC.phase_2_raw).map((m) => m.json as Record<string, unknown>);

@@ -1,4 +1,3 @@
-import type { ProducedRow } from "../../runtime/catalog/derive/row-type";
 import { catalog, nbacSchedule } from "../../runtime/catalog";
 import { RUNS_COLLECTION } from "../../runtime/monitoring/run-ledger";
 import { sql, tableRef } from "../../runtime/platform/sql";
@@ -8,20 +7,12 @@ import type { Warehouse } from "../../runtime/platform/ports/warehouse";
 import { shouldRedeliver } from "../../runtime/processors/base/redelivery";
 import { runProcessor } from "../../runtime/processors/base/run-processor";
 import type { WorkOutput } from "../../runtime/processors/base/work-output";
+import { scheduleRow } from "../support/schedule-row";
 import { openTestPlatform, type TestPlatform } from "../support/test-platform";
 
 const spec = catalog.processors.find((p) => p.name === "nbac_schedule")!;
 
-function game(id: string, overrides: Partial<ProducedRow<typeof nbacSchedule>> = {}): ProducedRow<typeof nbacSchedule> {
-  return {
-    game_id: id, canonical_game_id: `20250315_NYK_GSW_${id}`, game_code: null, season_nba_format: "2024-25", season_year: 2024, game_date: "2025-03-15",
-    game_date_est: null, game_start_utc: null, game_status: 3, game_status_text: "Final", game_type: "regular_season", game_label: null,
-    home_team_id: 1610612744, home_team_tricode: "GSW", away_team_id: 1610612752, away_team_tricode: "NYK", home_team_score: 97, away_team_score: 94,
-    winning_team_tricode: "GSW", is_regular_season: true, is_playoffs: false, is_play_in: false, is_emirates_cup: false, postponed_status: "N", data_source: "test",
-    source_file_path: "file:///x", data_hash: "h", processed_at: "2025-03-16T10:00:00.000Z", created_at: "2025-03-16T10:00:00.000Z",
-    ...overrides,
-  };
-}
+const game = scheduleRow;
 
 describe("the processor lifecycle", () => {
   let platform: TestPlatform;

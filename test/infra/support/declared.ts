@@ -58,7 +58,9 @@ export function declaredIn(tf: TerraformJson): Declared {
       else where[key!] = value!;
     }
     return { name: String(m.name), event, where };
-  });
+  })
+    // A metric on Google's own logs (Cloud Scheduler's attempt log) counts no runtime event.
+    .filter((m) => m.event !== "");
   const ttlFields = res("google_firestore_field")
     .filter(([, f]) => f.ttl_config !== undefined)
     .map(([, f]) => ({ collection: String(f.collection), field: String(f.field) }));

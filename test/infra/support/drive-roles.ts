@@ -8,12 +8,23 @@ import { openLocalPlatform, type LocalPlatform } from "../../../runtime/platform
 import type { Platform } from "../../../runtime/platform/platform";
 import type { Doc, DocStore, DocTransaction } from "../../../runtime/platform/ports/doc-store";
 import { runScrapeJob } from "../../../runtime/jobs/scrape-job";
+import { nbacSchedule } from "../../../runtime/catalog/tables/nbac-schedule";
+import { openAlertRouter } from "../../../runtime/alerts/open-alert-router";
+import { RunLedger } from "../../../runtime/monitoring/run-ledger";
+import { sweepStuckRuns } from "../../../runtime/monitoring/stuck-sweeper";
+import type { HealthProbe } from "../../../runtime/orchestration/health-probe";
+import { completionHandler, transitionFor } from "../../../runtime/orchestration/transition-handler";
+import { WarehouseError } from "../../../runtime/platform/local/warehouse-error";
+import { fixedClock } from "../../../runtime/platform/ports/clock";
+import type { Warehouse } from "../../../runtime/platform/ports/warehouse";
+import { runProcessor } from "../../../runtime/processors/base/run-processor";
 import { runScraper } from "../../../runtime/scrapers/base/run-scraper";
 import { scraperDefinitions } from "../../../runtime/scrapers";
 import { SimSource } from "../../../runtime/scrapers/sources/sim-source";
 import { startRoleServer, type RoleServer } from "../../../runtime/serve/role-server";
 import type { RoleRoutes } from "../../../runtime/serve/role-routes";
 import { capturedLogger } from "../../support/captured-logger";
+import { scheduleRow } from "../../support/schedule-row";
 import type { Declared } from "./declared";
 
 export interface DocWrite {
@@ -77,7 +88,47 @@ async function phase1(platform: LocalPlatform, scraper: string, date: string): P
 }
 
 const completion = (phase: string, processor: string) =>
-  buildCompletionMessage({ processor_name: processor, phase, execution_id: "e-1", correlation_id: "c-1", game_date: "2025-03-15", status: "success", timestamp: "2025-03-16T10:00:00.000Z", record_count: 10 });
+  buildCompletionMessage({
+    processor_name: processor,
+    phase,
+    execution_id: "e-1",
+    correlation_id: "c-1",
+    game_date: "2025-03-15",
+    status: "success",
+    timestamp: "2025-03-16T10:00:00.000Z",
+    record_count: 10,
+    metadata: { source_kind: "sim" },
+  });
+
+/** A raw write that BigQuery answers with a streaming-buffer conflict: postponed, logged, alerted. */
+async function postponedWrite(platform: Platform): Promise<unknown> {
+  const spec = catalog.processors.find((p) => p.name === "nbac_schedule")!;
+  const postponing: Warehouse = {
+    ...platform.warehouse,
+    merge: () => Promise.reject(new WarehouseError("WRITE_POSTPONED", "MERGE into nba_raw.nbac_schedule: rows still in the streaming buffer")),
+  };
+  return runProcessor({ ...platform, warehouse: postponing }, { spec, table: nbacSchedule, scope: "2024-25", gameDate: "2025-03-15", sourceKind: "sim", work: () => Promise.resolve({ rows: [scheduleRow("9924000001")], quarantined: [] }) });
+}
+
+/** A run that stopped beating an hour ago, found by the every-minute sweep. */
+async function staleRunSwept(platform: Platform): Promise<unknown> {
+  const past = new RunLedger(platform.docStore, fixedClock(new Date(Date.now() - 3_600_000)), platform.logger);
+  await past.start({ processorName: "player_game_summary", phase: "phase_3_analytics", scope: "2025-03-15", gameDate: "2025-03-15", sourceKind: "sim" });
+  return sweepStuckRuns(platform, { republishLimit: 0 });
+}
+
+/** An alert raised through the router the platform opens (its limiter state and outbox are documents too). */
+async function alertRaised(platform: Platform): Promise<unknown> {
+  const router = openAlertRouter({ docStore: platform.docStore, clock: platform.clock, logger: platform.logger, bus: platform.bus, textStream: { write: () => true } });
+  return router.notify({ severity: "error", title: "declared-running probe", message: "one alert", context: {}, source: "test", category: "probe", scope: "2025-03-15" });
+}
+
+/** A complete 2->3 set whose next service is not ready: the gate blocks (fail closed). */
+async function gateBlocked(platform: Platform): Promise<unknown> {
+  const unready: HealthProbe = { check: () => Promise.resolve({ healthy: false, detail: "analytics-processors: 503" }) };
+  const handle = completionHandler({ platform, health: unready }, transitionFor("phase2-to-phase3"));
+  return handle({ messageId: "gate-1", topic: "nba-phase2-raw-complete", subscription: "nba-phase2-raw-complete--analytics-processors", attempt: 1, body: completion("phase_2_raw", "nbac_player_boxscores") });
+}
 
 /** A valid body for each path a service answers: what Pub/Sub or Cloud Scheduler would send. */
 const EXAMPLES: Readonly<Record<string, Example>> = {
@@ -115,6 +166,10 @@ const EXTRA: readonly { role: string; path: string; what: string; example: Examp
  */
 const JOB_DRIVERS: readonly { what: string; drive: (platform: Platform) => Promise<unknown> }[] = [
   { what: "scrape nbac_schedule (a scraper job)", drive: (platform) => runScrapeJob(platform, { scraper: "nbac_schedule", date: "2025-03-15", source: sim, consumeLocally: false }) },
+  { what: "a raw write postponed by the streaming buffer", drive: postponedWrite },
+  { what: "monitor sweep (the stuck-sweeper job) over a run that stopped beating", drive: staleRunSwept },
+  { what: "the 2->3 transition blocked by an unready next service", drive: gateBlocked },
+  { what: "an alert through the persisted limiter", drive: alertRaised },
 ];
 
 /**
