@@ -29,6 +29,14 @@ export const schedules: readonly ScheduleSpec[] = [
     attemptDeadlineSeconds: 180,
   },
   {
+    name: "daily-validation",
+    description: "Validate every table over the last 30 days (gaps in history, not only today).",
+    cron: "0 7 * * *",
+    target: { kind: "job", role: "validator", args: ["validate", "--backend", "gcp"] },
+    retryCount: 2,
+    attemptDeadlineSeconds: 180,
+  },
+  {
     name: "stuck-run-sweep",
     description: "Find dead and stalled runs within minutes: fail them once, alert once.",
     cron: "* * * * *",

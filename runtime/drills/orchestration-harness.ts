@@ -8,11 +8,11 @@ import { plannedTransitions } from "../catalog/transitions";
 import { RunLedger } from "../monitoring/run-ledger";
 import { buildCompletionMessage, type CompletionMessage } from "../messages/completion-message";
 import { completionDocId, parseCompletionDoc, PHASE_COMPLETIONS, type CompletionState } from "../orchestration/completion-state";
-import { deadLetterAlertHandler } from "../orchestration/dead-letter-alert";
+import { subscribeDeadLetterAlerts } from "../alerts/dead-letter-alert";
 import { localHealthProbe, type HealthProbe } from "../orchestration/health-probe";
 import type { OrchestratorContext } from "../orchestration/orchestrator-context";
 import { completionHandler, transitionFor } from "../orchestration/transition-handler";
-import { deadLetterTopicName, plannedTopics } from "../catalog/topics";
+import { plannedTopics } from "../catalog/topics";
 import { DuckDbWarehouse } from "../platform/local/duckdb-warehouse";
 import { FileDocStore } from "../platform/local/file-doc-store";
 import { InProcessBus } from "../platform/local/in-process-bus";
@@ -64,7 +64,7 @@ export async function openDrillPlatform(workDir: string): Promise<DrillPlatform>
   const notifier = new RecordingNotifier();
   const bus = new InProcessBus({ topics: DRILL_TOPICS, backoffScale: 1, sleep: clock.sleep });
   // Dead letters raise one alert each, as the alert dispatcher does on GCP.
-  for (const topic of DRILL_TOPICS) bus.subscribe(`${deadLetterTopicName(topic.name)}--${topic.deadLetterConsumer}`, deadLetterAlertHandler(notifier));
+  subscribeDeadLetterAlerts({ bus, notifier, logger }, DRILL_TOPICS);
   return {
     warehouse,
     docStore,

@@ -1,7 +1,6 @@
-import { catalog } from "../catalog/catalog";
 import { completionDocId, PHASE_COMPLETIONS } from "../orchestration/completion-state";
 import type { Drill, DrillResult } from "./drill";
-import { analyticsCompletion, deliveriesOn, DRILL_DATE, openDrillPlatform, orchestratorOn, PHASE3_TO_4, phase3CompletionSubscription, wirePhase3To4 } from "./orchestration-harness";
+import { analyticsCompletion, deliveriesOn, DRILL_TOPICS, DRILL_DATE, openDrillPlatform, orchestratorOn, PHASE3_TO_4, phase3CompletionSubscription, wirePhase3To4 } from "./orchestration-harness";
 
 /**
  * A message whose handling fails the same way every time (its date's completion document was
@@ -15,12 +14,13 @@ async function run(workDir: string): Promise<DrillResult> {
     const { triggers } = wirePhase3To4(platform, ctx);
     await platform.docStore.set(PHASE_COMPLETIONS, completionDocId(PHASE3_TO_4.from, DRILL_DATE), { _transition: PHASE3_TO_4.name, _state: 42 });
     const subscription = phase3CompletionSubscription();
-    const maxAttempts = catalog.topics.flatMap((t) => t.subscriptions).find((s) => s.name === subscription)?.maxDeliveryAttempts ?? 0;
+    // The attempts come from the topic spec the drill bus was built from, not a literal.
+    const maxAttempts = DRILL_TOPICS.flatMap((t) => t.subscriptions).find((s) => s.name === subscription)?.maxDeliveryAttempts ?? 0;
     const started = platform.clock.now().getTime();
     await platform.bus.publish(PHASE3_TO_4.completionTopic, analyticsCompletion("player_game_summary", DRILL_DATE, platform.clock.now()));
     const deliveries = deliveriesOn(platform, subscription);
     const dead = platform.bus.deadLetters.filter((d) => d.subscription === subscription);
-    const deadLetterAlerts = platform.alerts.filter((a) => a.title.startsWith("message dead-lettered"));
+    const deadLetterAlerts = platform.alerts.filter((a) => a.title.startsWith("messages dead-lettered"));
     const result = {
       drill: "poison-message",
       published: triggers.length,

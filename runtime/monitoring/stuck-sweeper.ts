@@ -140,6 +140,9 @@ async function failStuckRun(platform: Platform, verdict: StuckVerdict, now: Date
     title: `${verdict.processorName} ${verdict.scope} ${verdict.code === "stuck_dead" ? "stopped beating" : "stopped making progress"}`,
     message: `${message}; recorded as failed (${verdict.code})${republished ? ", trigger republished" : ""}`,
     context: { processor: verdict.processorName, phase: verdict.phase, scope: verdict.scope, run_id: verdict.runId, error_type: verdict.code, republished },
+    source: verdict.processorName,
+    category: "run_stuck",
+    scope: verdict.scope,
   });
   return swept;
 }

@@ -3,7 +3,7 @@ import { LOG_EVENTS } from "../catalog/monitoring";
 import type { Phase, TransitionSpec } from "../catalog/types";
 import { completionDocId, parseCompletionDoc, PHASE_COMPLETIONS, toCompletionDoc } from "./completion-state";
 import { OrchestrationError } from "./orchestration-error";
-import type { OrchestratorContext } from "./orchestrator-context";
+import { orchestratedTransitions, type OrchestratorContext } from "./orchestrator-context";
 import { buildPhaseTrigger, publishTrigger } from "./publish-trigger";
 import { completionVerdict, latchTriggered } from "./transition-plan";
 import { stateOrEmpty } from "./transition-handler";
@@ -27,8 +27,8 @@ export interface OverrideResult {
   readonly missing_processors: readonly string[];
 }
 
-export function transitionInto(phase: Phase): TransitionSpec {
-  const spec = catalog.transitions.find((t) => t.to === phase);
+export function transitionInto(phase: Phase, transitions: readonly TransitionSpec[] = catalog.transitions): TransitionSpec {
+  const spec = transitions.find((t) => t.to === phase);
   if (!spec) throw new OrchestrationError("UNKNOWN_TRANSITION", `no gate starts ${phase}`);
   return spec;
 }
@@ -39,7 +39,7 @@ export function transitionInto(phase: Phase): TransitionSpec {
  * with the pipeline instead).
  */
 export async function overrideGate(ctx: OrchestratorContext, override: GateOverride): Promise<OverrideResult> {
-  const spec = transitionInto(override.phase);
+  const spec = transitionInto(override.phase, orchestratedTransitions(ctx));
   const state = await stateOrEmpty(ctx, spec, override.gameDate);
   if (state.triggered) {
     throw new OrchestrationError("INVALID_PARAMETER", `${spec.to} for ${override.gameDate} was already started at ${state.triggeredAt ?? "?"} (${state.triggerReason ?? "?"}); nothing to override`);

@@ -1,8 +1,7 @@
-import { catalog } from "../catalog/catalog";
 import { addDays, etDate } from "../domain/et-date";
 import { errorMessage } from "../domain/error-message";
 import { parseCompletionDoc, PHASE_COMPLETIONS } from "./completion-state";
-import type { OrchestratorContext } from "./orchestrator-context";
+import { orchestratedTransitions, type OrchestratorContext } from "./orchestrator-context";
 import { advanceTransition, type TransitionOutcome } from "./transition-handler";
 
 /** Open gates older than this are left to an operator (a backfill or an override), not swept forever. */
@@ -45,7 +44,7 @@ export async function sweepGates(ctx: OrchestratorContext, dates: readonly strin
   for (const snapshot of open) {
     const state = parseCompletionDoc(snapshot.data);
     if (dates ? !dates.includes(state.gameDate) : state.gameDate < since) continue;
-    const spec = catalog.transitions.find((t) => t.name === state.transition);
+    const spec = orchestratedTransitions(ctx).find((t) => t.name === state.transition);
     if (!spec) continue;
     try {
       const outcome = await advanceTransition(ctx, spec, state);

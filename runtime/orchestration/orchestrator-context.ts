@@ -1,3 +1,5 @@
+import { catalog } from "../catalog/catalog";
+import type { TransitionSpec } from "../catalog/types";
 import type { PhaseTrigger } from "../messages/phase-trigger";
 import type { Platform } from "../platform/platform";
 import type { HealthProbe } from "./health-probe";
@@ -17,4 +19,15 @@ export interface OrchestratorContext {
   readonly startPhase?: (trigger: PhaseTrigger) => Promise<void>;
   /** Resilient schedule lookup (resilientScheduleLookup); needed by scheduled triggers. */
   readonly scheduleLookup?: ScheduleLookup;
+  /**
+   * The transitions this orchestrator sweeps, schedules and overrides. Default: the declared
+   * `catalog.transitions` (declared equals running). The orchestration drills add the planned
+   * 3->4 and 4->5 transitions on a bus that carries their topics.
+   */
+  readonly transitions?: readonly TransitionSpec[];
+}
+
+/** The transitions a context runs: its own list, or the declared catalog transitions. */
+export function orchestratedTransitions(ctx: OrchestratorContext): readonly TransitionSpec[] {
+  return ctx.transitions ?? catalog.transitions;
 }

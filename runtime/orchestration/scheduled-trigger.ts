@@ -1,7 +1,7 @@
 import type { Phase } from "../catalog/types";
 import { transitionInto } from "./gate-override";
 import { OrchestrationError } from "./orchestration-error";
-import type { OrchestratorContext } from "./orchestrator-context";
+import { orchestratedTransitions, type OrchestratorContext } from "./orchestrator-context";
 import { resolveTriggerRequest } from "./parameter-resolver";
 import { evaluateGates, stateOrEmpty, type TransitionOutcome } from "./transition-handler";
 
@@ -21,7 +21,7 @@ export interface ScheduledTriggerResult {
 export async function handleTriggerRequest(ctx: OrchestratorContext, body: unknown): Promise<ScheduledTriggerResult> {
   const request = resolveTriggerRequest(body, ctx.platform.clock.now());
   if (!ctx.scheduleLookup) throw new OrchestrationError("SCHEDULE_LOOKUP_FAILED", "no schedule lookup configured for scheduled triggers");
-  const spec = transitionInto(request.phase);
+  const spec = transitionInto(request.phase, orchestratedTransitions(ctx));
   const outcomes: ScheduledDateOutcome[] = [];
   for (const gameDate of request.dates) {
     const day = await ctx.scheduleLookup(gameDate);

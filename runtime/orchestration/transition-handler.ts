@@ -25,13 +25,6 @@ export function transitionFor(name: string): TransitionSpec {
   return spec;
 }
 
-/** The transition whose completions arrive on a topic (the handler of that push subscription). */
-export function transitionOfTopic(topic: string): TransitionSpec {
-  const spec = catalog.transitions.find((t) => t.completionTopic === topic);
-  if (!spec) throw new OrchestrationError("UNKNOWN_TRANSITION", `no transition listens on ${topic}`);
-  return spec;
-}
-
 export async function loadCompletionState(ctx: OrchestratorContext, spec: TransitionSpec, gameDate: string): Promise<CompletionState | null> {
   const doc = await ctx.platform.docStore.get(PHASE_COMPLETIONS, completionDocId(spec.from, gameDate));
   return doc ? parseCompletionDoc(doc) : null;
@@ -79,6 +72,9 @@ export async function evaluateGates(ctx: OrchestratorContext, spec: TransitionSp
           title: `gate blocked: ${spec.to} for ${start.gameDate}`,
           message: `${spec.name} did not start ${spec.to}: ${plan.reasons.join("; ")}. It is re-evaluated on redelivery and by the gate sweep; override with nba-props gate override.`,
           context: { transition: spec.name, game_date: start.gameDate, phase: spec.to, reasons: plan.reasons.join("; ") },
+          source: spec.name,
+          category: "gate_blocked",
+          scope: start.gameDate,
         });
       } catch (err) {
         // Release the claim so the next evaluation alerts; the answer is a retry.
@@ -147,6 +143,9 @@ export async function handleCompletion(ctx: OrchestratorContext, spec: Transitio
       title: `invalid ${spec.from} completion dropped`,
       message: `field ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`,
       context: { message_id: delivery.messageId, subscription: delivery.subscription, transition: spec.name },
+      source: "phase-orchestrator",
+      category: "invalid_message",
+      scope: delivery.subscription,
     });
     return { kind: "ack" };
   }

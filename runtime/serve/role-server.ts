@@ -155,7 +155,15 @@ export async function startRoleServer(platform: Platform, options: RoleServerOpt
       case "rejected":
         // Redelivering cannot help: record the reason, alert once, acknowledge.
         logger.warn({ event: "push_rejected", ...context, reason: result.reason }, `${route.path} ${message.messageId}: rejected`);
-        await served.notifier.notify({ severity: "error", title: `${options.role} rejected a message on ${subscription}`, message: result.reason, context });
+        await served.notifier.notify({
+          severity: "error",
+          title: `${options.role} rejected a message on ${subscription}`,
+          message: result.reason,
+          context,
+          source: options.role,
+          category: "push_rejected",
+          scope: subscription,
+        });
         return { status: 200, body: { status: "rejected", reason: result.reason } };
       case "transient":
         logger.warn({ event: "push_retry", ...context, reason: result.reason }, `${route.path} ${message.messageId}: transient failure, redelivery asked`);

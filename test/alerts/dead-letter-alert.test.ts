@@ -81,10 +81,22 @@ describe("raiseDeadLetterAlert", () => {
     const { logger } = capturingLogger();
     const { router } = openTestRouter(dir, new SimulatedClock("2025-03-16T03:00:00.000Z"), channel, logger);
     const bus = new InProcessBus({ topics: catalog.topics, backoffScale: 0 });
-    bus.subscribe("nba-phase1-scrapers-complete--raw-processors", () => Promise.resolve({ kind: "retry", reason: "BigQuery unavailable" }));
+    // Each subscription gives up after its own catalog-sized maxDeliveryAttempts (15-30, sized for backfill bursts).
+    const deadLettered = catalog.topics
+      .filter((t) => t.deadLetterConsumer === "alert-dispatcher")
+      .flatMap((t) => t.subscriptions.map((sub) => ({ topic: t.name, subscription: sub.name, attempts: sub.maxDeliveryAttempts })));
+    expect(deadLettered.map((d) => d.subscription)).toContain("nba-phase1-scrapers-complete--raw-processors");
+    for (const d of deadLettered) bus.subscribe(d.subscription, () => Promise.resolve({ kind: "retry", reason: "BigQuery unavailable" }));
     subscribeDeadLetterAlerts({ bus, notifier: router, logger }, catalog.topics);
-    await bus.publish("nba-phase1-scrapers-complete", completion("2025-03-14"));
-    expect(channel.sent).toHaveLength(1);
-    expect(channel.sent[0]?.context).toMatchObject({ subscription: "nba-phase1-scrapers-complete--raw-processors", attempts: 5, processor: "nbac_player_boxscore", scope: "2025-03-14" });
+    for (const topic of new Set(deadLettered.map((d) => d.topic))) await bus.publish(topic, completion("2025-03-14"));
+    expect(channel.sent.map((m) => m.scope).sort()).toEqual(deadLettered.map((d) => d.subscription).sort());
+    for (const d of deadLettered) {
+      expect(channel.sent.find((m) => m.scope === d.subscription)).toMatchObject({
+        kind: "first",
+        source: "alert-dispatcher",
+        category: "message_dead_lettered",
+        context: { topic: d.topic, subscription: d.subscription, attempts: d.attempts, processor: "nbac_player_boxscore", scope: "2025-03-14" },
+      });
+    }
   });
 });

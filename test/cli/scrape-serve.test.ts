@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { resolveBackend } from "../../runtime/cli/backend-option";
 import { UsageError } from "../../runtime/cli/exit-codes";
+import { GcpEnvironmentError } from "../../runtime/platform/gcp/gcp-environment";
 import { openPlatform } from "../../runtime/platform/open-platform";
 import { runCliCaptured } from "../support/cli";
 import { useTempDir } from "../support/temp-dir";
@@ -14,8 +15,19 @@ describe("--backend local|gcp", () => {
     expect(() => resolveBackend(undefined, { NBA_PROPS_BACKEND: "aws" })).toThrow(new UsageError("NBA_PROPS_BACKEND=aws: expected one of local, gcp"));
   });
 
-  test("until the GCP adapters are merged, opening gcp says so", async () => {
-    await expect(openPlatform({ backend: "gcp", dataDir: "unused", env: {} })).rejects.toThrow(/GCP adapters not available in this build/);
+  test("opening gcp without the stacks' environment fails at start-up, naming every missing variable", async () => {
+    const opened = openPlatform({ backend: "gcp", dataDir: "unused", env: {} });
+    await expect(opened).rejects.toBeInstanceOf(GcpEnvironmentError);
+    await expect(opened).rejects.toMatchObject({
+      problems: [
+        expect.stringMatching(/^NBA_PROPS_COMPONENT is missing \(one of the catalog roles \(.*raw-processors.*\)\)$/),
+        "NBA_PROPS_ENV is missing (dev or prod)",
+        expect.stringMatching(/^GOOGLE_CLOUD_PROJECT is missing /),
+        expect.stringMatching(/^NBA_PROPS_REGION is missing /),
+        expect.stringMatching(/^NBA_PROPS_BIGQUERY_LOCATION is missing /),
+      ],
+    });
+    await expect(opened).rejects.toThrow(/^GCP environment is invalid: NBA_PROPS_COMPONENT is missing/);
   });
 });
 

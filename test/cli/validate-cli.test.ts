@@ -5,10 +5,26 @@ import { useTempDir } from "../support/temp-dir";
 describe("nba-props validate usage", () => {
   const tmp = useTempDir("validate-cli");
 
-  test("--backend gcp is refused with a usage error until the GCP platform exists", async () => {
-    const result = await runCliCaptured(["validate", "--backend", "gcp", "--data-dir", tmp()]);
+  test("--backend gcp without the stacks' environment fails at start-up (exit 1), naming every missing variable", async () => {
+    // The GCP platform reads its configuration from the process environment: run without any of it.
+    const saved = Object.entries(process.env).filter(([name]) => /^(NBA_PROPS_|GOOGLE_CLOUD_PROJECT$)/.test(name));
+    for (const [name] of saved) delete process.env[name];
+    try {
+      const result = await runCliCaptured(["validate", "--backend", "gcp", "--data-dir", tmp()]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/GCP environment is invalid: /);
+      for (const name of ["NBA_PROPS_COMPONENT", "NBA_PROPS_ENV", "GOOGLE_CLOUD_PROJECT", "NBA_PROPS_REGION", "NBA_PROPS_BIGQUERY_LOCATION"]) {
+        expect(result.stderr).toContain(`${name} is missing`);
+      }
+    } finally {
+      for (const [name, value] of saved) process.env[name] = value;
+    }
+  });
+
+  test("an unknown --backend is a usage error listing the choices", async () => {
+    const result = await runCliCaptured(["validate", "--backend", "aws", "--data-dir", tmp()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--backend gcp: not available yet/);
+    expect(result.stderr).toMatch(/option '--backend <backend>' argument 'aws' is invalid\. Allowed choices are local, gcp\./);
   });
 
   test("a bad date, an unknown table and a missing warehouse are usage errors naming the flag", async () => {

@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drills } from "../../runtime/drills";
 import type { DrillResult } from "../../runtime/drills/drill";
+import { DRILL_TOPICS, phase3CompletionSubscription } from "../../runtime/drills/orchestration-harness";
 import { runCliCaptured } from "../support/cli";
+
+/** The phase-3 completion subscription as the drill bus is built from it (attempts and backoff come from its spec). */
+function completionSubscription(): { maxAttempts: number; backoffMs: number[] } {
+  const sub = DRILL_TOPICS.flatMap((t) => t.subscriptions).find((s) => s.name === phase3CompletionSubscription());
+  if (!sub) throw new Error("no phase-3 completion subscription");
+  const backoffMs = Array.from({ length: sub.maxDeliveryAttempts - 1 }, (_, i) => Math.min(sub.retry.minimumBackoffSeconds * 1000 * 2 ** i, sub.retry.maximumBackoffSeconds * 1000));
+  return { maxAttempts: sub.maxDeliveryAttempts, backoffMs };
+}
 
 async function runDrill(name: string): Promise<DrillResult> {
   const drill = drills.find((d) => d.name === name);
@@ -37,15 +46,18 @@ describe("orchestration drills", () => {
       override_published: 1,
       override_recorded: true,
     });
-    // The completion that completed the set (2 of 3) and the last one are each redelivered up to 5 times.
-    expect(r.deliveries).toBe(1 + 5 + 5);
+    // The completion that completed the set (2 of 3) and the last one are each delivered the subscription's full attempts.
+    const { maxAttempts } = completionSubscription();
+    expect(maxAttempts).toBeGreaterThan(1);
+    expect(r.deliveries).toBe(1 + maxAttempts + maxAttempts);
     expect(r.reasons).toEqual([expect.stringMatching(name === "gate-health-fails" ? /^health: .*answered 503$/ : /^validation: 1 blocking check\(s\) failed .*teams_per_game \(critical\)$/)]);
     expect(r.sweep_while_broken).toEqual(["blocked"]);
   });
 
-  test("poison-message: delivered exactly the configured 5 attempts with backoff, dead-lettered, alerted", async () => {
+  test("poison-message: delivered exactly the subscription's configured attempts with exponential backoff, dead-lettered, alerted", async () => {
     const r = await runDrill("poison-message");
-    expect(r).toMatchObject({ passed: true, published: 0, deliveries: 5, dead_lettered: 1, dead_letter_alerts: 1, backoff_ms: [10_000, 20_000, 40_000, 80_000] });
+    const { maxAttempts, backoffMs } = completionSubscription();
+    expect(r).toMatchObject({ passed: true, published: 0, deliveries: maxAttempts, max_attempts: maxAttempts, dead_lettered: 1, dead_letter_alerts: 1, backoff_ms: backoffMs });
     expect(r.last_reason).toMatch(/phase_completions document is corrupt/);
   });
 

@@ -154,11 +154,14 @@ describe("the other service roles", () => {
         { processor_name: "x" },
         {
           subscription: "nba-phase1-scrapers-complete-dlq--alert-dispatcher",
+          messageId: "dlq-1",
           attributes: { CloudPubSubDeadLetterSourceSubscription: PHASE1, CloudPubSubDeadLetterSourceDeliveryCount: "5" },
         },
       );
       expect(answer.status).toBe(200);
-      expect(served.platform.alerts).toEqual([expect.stringMatching(/dead-lettered on nba-phase1-scrapers-complete: .*raw-processors gave up after 5 delivery attempts/)]);
+      expect(served.platform.alerts).toEqual([
+        `[alert error] messages dead-lettered on ${PHASE1}: a message that is not a completion message: ${PHASE1} gave up after 5 delivery attempts (message dlq-1 on nba-phase1-scrapers-complete).\n`,
+      ]);
     } finally {
       await served.stop();
     }
