@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
+import { RUNS_COLLECTION } from "../../runtime/monitoring/run-ledger";
 import type { RunRecord } from "../../runtime/monitoring/run-record";
 import { buildCompletionMessage } from "../../runtime/messages/completion-message";
+import { buildPushEnvelope } from "../../runtime/messages/push-envelope";
 import { COMPLETION_TOPIC } from "../../runtime/messages/phase-topics";
 import { openGcpPlatform } from "../../runtime/platform/gcp/open-gcp-platform";
 import type { ClosablePlatform } from "../../runtime/platform/platform";
-import type { Delivery, HandlerOutcome } from "../../runtime/platform/ports/bus";
 import { fixedClock } from "../../runtime/platform/ports/clock";
 import type { Notification } from "../../runtime/platform/ports/notifier";
-import { RAW_SUBSCRIPTION, rawConsumer } from "../../runtime/processors/raw/raw-consumer";
+import { RAW_SUBSCRIPTION } from "../../runtime/processors/raw/raw-consumer";
+import { startRoleServer, type RoleServer } from "../../runtime/serve/role-server";
 import { startGcpTestEnv, type GcpTestEnv } from "../support/gcp-test-env";
 import { describeWithSamples, samplePath } from "../support/samples";
 
@@ -15,25 +17,39 @@ const DATE = "2025-03-15";
 const OBJECT = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T09-00-00-000Z.json`;
 const CORRUPT = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T09-30-00-000Z.json`;
 
+type Outcome = { readonly kind: "ack" } | { readonly kind: "retry" };
+
 /**
- * A phase-2 push, as Pub/Sub would deliver it to the raw-processors role, handled on the GCP
- * platform against the loopback test servers: the real 2025-03-15 leaguegamelog in the fake
- * bucket, BigQuery and Pub/Sub recording what the adapters send.
+ * A phase-1 push, as Pub/Sub delivers it to `serve --role raw-processors` (HTTP, the push
+ * envelope) on the GCP platform against the loopback test servers: the real 2025-03-15
+ * leaguegamelog in the fake bucket, BigQuery and Pub/Sub recording what the adapters send.
  */
-describeWithSamples("the raw consumer on the GCP platform (real 2025-03-15 leaguegamelog)", () => {
+describeWithSamples("serve --role raw-processors on the GCP platform (real 2025-03-15 leaguegamelog)", () => {
   let testEnv: GcpTestEnv;
   let platform: ClosablePlatform;
+  let server: RoleServer;
   const alerts: Notification[] = [];
   const runs: RunRecord[] = [];
-  let handle: (delivery: Delivery) => Promise<HandlerOutcome>;
 
-  const push = (objectPath: string, messageId: string): Promise<HandlerOutcome> =>
-    handle({
-      messageId,
-      topic: COMPLETION_TOPIC.phase_1_scrapers,
-      subscription: RAW_SUBSCRIPTION,
-      attempt: 1,
-      body: buildCompletionMessage({
+  /** The raw processor's run records in Firestore (the clock is fixed, so runs are told apart by id). */
+  const rawRuns = async (): Promise<RunRecord[]> =>
+    (await platform.docStore.query(RUNS_COLLECTION, [{ field: "processor_name", op: "==", value: "nbac_player_boxscores" }])).map((d) => d.data as unknown as RunRecord);
+
+  /** POSTs the push envelope; 2xx is an ack, 5xx asks Pub/Sub to redeliver. */
+  const push = async (objectPath: string, messageId: string): Promise<Outcome> => {
+    const envelope = buildPushEnvelope(message(objectPath, messageId), { messageId, subscription: `projects/${testEnv.project}/subscriptions/${RAW_SUBSCRIPTION}`, deliveryAttempt: 1 });
+    const before = new Set((await rawRuns()).map((r) => r.run_id));
+    const response = await fetch(`${server.url}/pubsub/phase1`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(envelope) });
+    await response.text();
+    const added = (await rawRuns()).filter((r) => !before.has(r.run_id));
+    if (added.length !== 1) throw new Error(`expected one new run record per push, found ${added.length}`);
+    runs.push(added[0]!);
+    if (response.status >= 200 && response.status < 300) return { kind: "ack" };
+    if (response.status >= 500) return { kind: "retry" };
+    throw new Error(`unexpected HTTP ${response.status}`);
+  };
+  const message = (objectPath: string, messageId: string) =>
+    buildCompletionMessage({
         processor_name: "nbac_player_boxscore",
         phase: "phase_1_scrapers",
         execution_id: `scrape-${messageId}`,
@@ -44,8 +60,7 @@ describeWithSamples("the raw consumer on the GCP platform (real 2025-03-15 leagu
         trigger_source: "scheduler",
         record_count: 157,
         metadata: { gcs_path: `gs://${testEnv.bucket}/${objectPath}`, object_path: objectPath, scope_key: DATE, source: "stats.nba.com leaguegamelog", source_kind: "replay" },
-      }),
-    });
+      });
   const phase2 = () => testEnv.pubsub.published.filter((m) => m.topic === COMPLETION_TOPIC.phase_2_raw).map((m) => m.json as Record<string, unknown>);
   const jobsFor = (table: string) => testEnv.bigquery.jobs.filter((j) => JSON.stringify(j.configuration).includes(table) || (j.query ?? "").includes(table));
 
@@ -55,9 +70,10 @@ describeWithSamples("the raw consumer on the GCP platform (real 2025-03-15 leagu
     testEnv.storage.seed(testEnv.bucket, CORRUPT, '{"resultSets": [');
     const opened = await openGcpPlatform(testEnv.env, { clock: fixedClock("2025-03-16T10:00:00.000Z") });
     platform = { ...opened, notifier: { notify: (n) => (alerts.push(n), Promise.resolve()) } };
-    handle = rawConsumer(platform, (run) => runs.push(run));
+    server = await startRoleServer(platform, { role: "raw-processors", port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => {
+    await server.shutdown("test finished");
     await platform.close();
     await testEnv.stop();
   });
