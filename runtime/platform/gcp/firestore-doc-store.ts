@@ -42,7 +42,9 @@ export class FirestoreDocStore implements DocStore {
 
   private toTimestamp(collection: string, field: string, value: unknown): unknown {
     if (!this.isTtlField(collection, field)) return value;
-    if (value instanceof Date) return Timestamp.fromDate(value);
+    // A Date from another realm (a cloned document, a vm context) fails `instanceof Date`, and
+    // Firestore then refuses it as "not a plain object": recognise dates by their tag instead.
+    if (Object.prototype.toString.call(value) === "[object Date]") return Timestamp.fromMillis((value as Date).getTime());
     if (typeof value === "string") {
       const at = new Date(value);
       if (Number.isNaN(at.getTime())) throw new Error(`doc store: ${collection}.${field} must be a timestamp, got "${value}"`);
