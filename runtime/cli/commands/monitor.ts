@@ -5,8 +5,9 @@ import type { SweepReport } from "../../monitoring/stuck-sweeper";
 import type { Backend } from "../../platform/open-platform";
 import { backendOption, resolveBackend } from "../backend-option";
 import type { CliIo } from "../cli-io";
-import { EXIT_OK, UsageError } from "../exit-codes";
+import { EXIT_OK } from "../exit-codes";
 import { formatTable } from "../format-table";
+import { parseFlags } from "../parse-flags";
 
 /** The pipeline's default data dir (kept here so registering this command loads nothing heavy). */
 const DEFAULT_DATA_DIR = ".nba-props";
@@ -19,13 +20,7 @@ const sweepOptionsSchema = z.strictObject({
 });
 
 function parseSweepOptions(raw: unknown): { backend: Backend; dataDir: string; republishLimit: number; json: boolean } {
-  const parsed = sweepOptionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = `--${String(issue?.path[0] ?? "?").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UsageError(`${flag}: ${issue?.message ?? "invalid"}`);
-  }
-  const o = parsed.data;
+  const o = parseFlags(sweepOptionsSchema, raw);
   return { backend: resolveBackend(o.backend), dataDir: resolve(o.dataDir), republishLimit: Number(o.republishLimit), json: o.json ?? false };
 }
 

@@ -8,6 +8,7 @@ import { resolveDate } from "../../domain/resolve-date";
 import { backendOption, resolveBackend } from "../backend-option";
 import type { CliIo } from "../cli-io";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
+import { parseFlags } from "../parse-flags";
 
 /** The default look-back: a gap of many days shows, not only today's (RELIABILITY row 8). */
 const LOOKBACK_DAYS = 30;
@@ -24,13 +25,7 @@ const optionsSchema = z.strictObject({
 });
 
 function parseOptions(raw: unknown, now: Date) {
-  const parsed = optionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = `--${String(issue?.path[0] ?? "?").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UsageError(`${flag}: ${issue?.message ?? "invalid"}`);
-  }
-  const o = parsed.data;
+  const o = parseFlags(optionsSchema, raw);
   const backend = resolveBackend(o.backend);
   const dateOf = (flag: string, value: string): string => {
     try {

@@ -10,6 +10,7 @@ import { dataDirFlag, defaultDataDir } from "../data-dir";
 import { UsageError } from "../exit-codes";
 import { MAX_DAYS, SEASON_DAYS } from "./pipeline-limits";
 import { assertServable, replayServableDates, simServableDates } from "./servable-dates";
+import { parseFlags } from "../parse-flags";
 
 
 const optionsSchema = z.strictObject({
@@ -38,13 +39,7 @@ export interface PipelineCommandOptions {
 
 /** Every flag checked before anything runs: bad input exits 2 naming the flag and what to do. */
 export function resolvePipelineOptions(raw: unknown, now: Date): PipelineCommandOptions {
-  const parsed = optionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = `--${String(issue?.path[0] ?? "?").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UsageError(`${flag}: ${issue?.message ?? "invalid"}`);
-  }
-  const o = parsed.data;
+  const o = parseFlags(optionsSchema, raw);
   const backend = resolveBackend(o.backend);
   // Real and invented data never mix: the generator only ever writes a local data dir.
   if (backend === "gcp" && o.source === "sim") throw new UsageError("--backend gcp needs --source replay: the sim source invents data");
