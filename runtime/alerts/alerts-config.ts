@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { describeConfigIssue } from "../domain/config-issue";
 
 const SEVERITIES = ["info", "warning", "error", "critical"] as const;
 const envName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "an environment variable name such as SLACK_WEBHOOK_URL");
@@ -91,30 +92,10 @@ export class AlertsConfigError extends Error {
   }
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = input;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "(top level)";
-  if (issue.code === "unrecognized_keys") {
-    const prefix = issue.path.length > 0 ? `${where}.` : "";
-    return issue.keys.map((key) => `${prefix}${key}: unknown key`).join("\n  ");
-  }
-  const received = valueAt(input, issue.path);
-  if (received === undefined && issue.code === "invalid_type") return `${where}: required key is missing`;
-  return `${where}: ${issue.message} (received ${received === undefined ? "nothing" : JSON.stringify(received)})`;
-}
-
 /** Validates a parsed config, including that every route names a declared channel. */
 export function parseAlertsConfig(input: unknown, source = "alerts config"): AlertsConfig {
   const result = alertsConfigSchema.safeParse(input);
-  if (!result.success) throw new AlertsConfigError(source, result.error.issues.map((issue) => describeIssue(issue, input)));
+  if (!result.success) throw new AlertsConfigError(source, result.error.issues.map((issue) => describeConfigIssue(issue, input)));
   const config = result.data;
   const problems: string[] = [];
   for (const [profile, { routes }] of Object.entries(config.profiles)) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
+import { describeConfigIssue } from "../domain/config-issue";
 import { tableConfigSchema, type CheckSpec, type TableConfig } from "./check-spec";
 import { REMEDIATION_PLACEHOLDERS, unknownPlaceholders } from "./remediation";
 
@@ -37,14 +37,6 @@ function where(path: readonly PropertyKey[], input: unknown): string {
   return parts.length > 0 ? parts.join("") : "(top level)";
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === "unrecognized_keys") {
-    const prefix = issue.path.length > 0 ? `${where(issue.path, input)}.` : "";
-    return issue.keys.map((key) => `${prefix}${key}: unknown key`).join("\n  ");
-  }
-  return `${where(issue.path, input)}: ${issue.message}`;
-}
-
 /** Rules one key alone cannot express (which of two keys must be present). */
 function checkProblems(check: CheckSpec): string[] {
   const problems = unknownPlaceholders(check.remediation ?? "").map((u) => `remediation: unknown placeholder {${u}}`);
@@ -67,7 +59,7 @@ function checkProblems(check: CheckSpec): string[] {
 /** Validates one parsed config; `file` names it in errors. The table must match the file's place. */
 export function parseTableConfig(input: unknown, file: string): TableConfig {
   const result = tableConfigSchema.safeParse(input);
-  if (!result.success) throw new ValidationConfigError(file, result.error.issues.map((issue) => describeIssue(issue, input)));
+  if (!result.success) throw new ValidationConfigError(file, result.error.issues.map((issue) => describeConfigIssue(issue, input, { where, showReceived: false })));
   const config = result.data;
   const expected = `${basename(dirname(file))}.${basename(file).replace(/\.ya?ml$/, "")}`;
   const problems: string[] = [];
