@@ -5,11 +5,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DRILL_DATE, heartbeats, never, openDrillEnv, processorSpec, secondsBetween, sweepEveryMinute, untilRunsStarted } from "../runtime/drills/heartbeat/drill-env";
+import { heartbeats, never, openDrillEnv, processorSpec, secondsBetween, sweepEveryMinute, untilRunsStarted, runDrillProcessor } from "../runtime/drills/heartbeat/drill-env";
 import { HEARTBEATS_COLLECTION } from "../runtime/monitoring/heartbeat-document";
 import { DEFAULT_HEARTBEAT_INTERVAL_SECONDS } from "../runtime/monitoring/heartbeat-settings";
 import { deadAfterSeconds } from "../runtime/monitoring/stuck-detector";
-import { runProcessor } from "../runtime/processors/base/run-processor";
 
 /** Runs start at these seconds past the sweeper's minute, so beats and sweeps meet at every phase. */
 const START_OFFSETS_SECONDS = Array.from({ length: 12 }, (_, i) => i * 5);
@@ -26,13 +25,7 @@ async function detection(root: string, kind: "dead" | "stalled", offsetSeconds: 
   const env = await openDrillEnv(join(root, `${kind}-${offsetSeconds}`));
   try {
     await env.time.advance(offsetSeconds * 1000);
-    const { spec, table } = processorSpec("player_game_summary");
-    void runProcessor(env.platform, {
-      spec,
-      table,
-      scope: DRILL_DATE,
-      gameDate: DRILL_DATE,
-      sourceKind: "sim",
+    void runDrillProcessor(env.platform, "player_game_summary", {
       work: async (progress) => {
         progress.report("extract", 0, 2);
         await env.time.sleep(HANG_AFTER_SECONDS * 1000);
@@ -57,14 +50,8 @@ async function detection(root: string, kind: "dead" | "stalled", offsetSeconds: 
 async function writesPerRunHour(root: string): Promise<{ writes: number; maxPerSecond: number }> {
   const env = await openDrillEnv(join(root, "hour"));
   try {
-    const { spec, table } = processorSpec("player_game_summary");
     let done = false;
-    void runProcessor(env.platform, {
-      spec,
-      table,
-      scope: DRILL_DATE,
-      gameDate: DRILL_DATE,
-      sourceKind: "sim",
+    void runDrillProcessor(env.platform, "player_game_summary", {
       work: async (progress) => {
         for (let minute = 0; minute < 60; minute++) {
           progress.report("transform", minute, 60);

@@ -1,8 +1,7 @@
-import { runProcessor } from "../../processors/base/run-processor";
 import { runScraper } from "../../scrapers/base/run-scraper";
 import { scraperDefinitions } from "../../scrapers";
 import type { Drill, DrillResult } from "../drill";
-import { DRILL_DATE, heartbeats, ledgerRecords, never, openDrillEnv, processorSpec, secondsBetween, sweepEveryMinute, untilRunsStarted } from "./drill-env";
+import { DRILL_DATE, heartbeats, ledgerRecords, never, openDrillEnv, secondsBetween, sweepEveryMinute, untilRunsStarted, runDrillProcessor } from "./drill-env";
 
 const DETECTION_LIMIT_SECONDS = 180;
 
@@ -14,20 +13,10 @@ export const crashMidRunDrill: Drill = {
     try {
       const scraper = scraperDefinitions.find((s) => s.spec.scope === "date");
       if (!scraper) throw new Error("drill: no date-scoped scraper");
-      const done = processorSpec("player_game_summary");
-      const completed = await runProcessor(env.platform, {
-        ...done,
-        scope: DRILL_DATE,
-        gameDate: DRILL_DATE,
-        sourceKind: "sim",
+      const completed = await runDrillProcessor(env.platform, "player_game_summary", {
         work: () => Promise.resolve({ rows: [], quarantined: [], emptyReason: "no_games_scheduled" }),
       });
-      const mid = processorSpec("team_offense_game_summary");
-      void runProcessor(env.platform, {
-        ...mid,
-        scope: DRILL_DATE,
-        gameDate: DRILL_DATE,
-        sourceKind: "sim",
+      void runDrillProcessor(env.platform, "team_offense_game_summary", {
         work: async (progress) => {
           progress.report("extract", 0, 2);
           await env.time.sleep(40_000);

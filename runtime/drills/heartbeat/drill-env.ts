@@ -13,7 +13,8 @@ import { DirectoryObjectStore } from "../../platform/local/directory-object-stor
 import { DuckDbWarehouse } from "../../platform/local/duckdb-warehouse";
 import { FileDocStore } from "../../platform/local/file-doc-store";
 import { InProcessBus } from "../../platform/local/in-process-bus";
-import type { ClosablePlatform } from "../../platform/platform";
+import type { ClosablePlatform, Platform } from "../../platform/platform";
+import { runProcessor, type ProcessorRunRequest } from "../../processors/base/run-processor";
 import type { Notification } from "../../platform/ports/notifier";
 import { ObservedDocStore } from "./observed-doc-store";
 
@@ -67,6 +68,11 @@ export function processorSpec(name: string): { spec: ProcessorSpec; table: Table
   const table = catalog.tables.find((t) => tableId(t) === spec?.output);
   if (!spec || !table) throw new Error(`drill: processor ${name} is not in the catalog`);
   return { spec, table };
+}
+
+/** A run of a catalog processor for the drill's game day on sim data, doing `work` instead of its extract and transform. */
+export function runDrillProcessor(platform: Platform, name: string, request: Pick<ProcessorRunRequest, "work">): Promise<RunRecord> {
+  return runProcessor(platform, { ...processorSpec(name), scope: DRILL_DATE, gameDate: DRILL_DATE, sourceKind: "sim", work: request.work });
 }
 
 /** Work that never returns: a hung call. */

@@ -1,9 +1,8 @@
 import { errorMessage } from "../../domain/error-message";
 import { HEARTBEATS_COLLECTION } from "../../monitoring/heartbeat-document";
 import type { RunRecord } from "../../monitoring/run-record";
-import { runProcessor } from "../../processors/base/run-processor";
 import type { Drill, DrillResult } from "../drill";
-import { DRILL_DATE, heartbeats, ledgerRecords, openDrillEnv, processorSpec, sweepEveryMinute, untilRunsStarted } from "./drill-env";
+import { heartbeats, ledgerRecords, openDrillEnv, processorSpec, sweepEveryMinute, untilRunsStarted, runDrillProcessor } from "./drill-env";
 
 /** The heartbeat store is down for the first minutes of the run, then comes back. */
 const OUTAGE_MINUTES = 2;
@@ -14,16 +13,11 @@ export const heartbeatStoreDownDrill: Drill = {
   async run({ workDir }): Promise<DrillResult> {
     const env = await openDrillEnv(workDir);
     try {
-      const { spec, table } = processorSpec("team_defense_game_summary");
+      const { spec } = processorSpec("team_defense_game_summary");
       env.store.setDown(HEARTBEATS_COLLECTION, true);
       let finished: RunRecord | null = null;
       let crashed: unknown = null;
-      runProcessor(env.platform, {
-        spec,
-        table,
-        scope: DRILL_DATE,
-        gameDate: DRILL_DATE,
-        sourceKind: "sim",
+      runDrillProcessor(env.platform, "team_defense_game_summary", {
         work: async (progress) => {
           for (let step = 0; step < 6; step++) {
             progress.report("transform", step, 6);

@@ -1,6 +1,5 @@
-import { runProcessor } from "../../processors/base/run-processor";
 import type { Drill, DrillResult } from "../drill";
-import { DRILL_DATE, heartbeats, ledgerRecords, never, openDrillEnv, processorSpec, secondsBetween, sweepEveryMinute, untilRunsStarted } from "./drill-env";
+import { heartbeats, ledgerRecords, never, openDrillEnv, processorSpec, secondsBetween, sweepEveryMinute, untilRunsStarted, runDrillProcessor } from "./drill-env";
 
 /** Default settings must catch a hung run this soon after its last beat. */
 const DETECTION_LIMIT_SECONDS = 180;
@@ -11,13 +10,8 @@ export const processorHangDrill: Drill = {
   async run({ workDir }): Promise<DrillResult> {
     const env = await openDrillEnv(workDir);
     try {
-      const { spec, table } = processorSpec("player_game_summary");
-      void runProcessor(env.platform, {
-        spec,
-        table,
-        scope: DRILL_DATE,
-        gameDate: DRILL_DATE,
-        sourceKind: "sim",
+      const { spec } = processorSpec("player_game_summary");
+      void runDrillProcessor(env.platform, "player_game_summary", {
         work: async (progress) => {
           progress.report("extract", 0, 3);
           await env.time.sleep(40_000);

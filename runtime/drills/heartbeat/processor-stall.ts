@@ -1,6 +1,5 @@
-import { runProcessor } from "../../processors/base/run-processor";
 import type { Drill, DrillResult } from "../drill";
-import { DRILL_DATE, heartbeats, ledgerRecords, never, openDrillEnv, processorSpec, secondsBetween, sweepEveryMinute, untilRunsStarted } from "./drill-env";
+import { heartbeats, ledgerRecords, never, openDrillEnv, processorSpec, secondsBetween, sweepEveryMinute, untilRunsStarted, runDrillProcessor } from "./drill-env";
 
 /** The sweeper runs every minute, so a stall is caught at most this long after its limit passes. */
 const SWEEP_PERIOD_SECONDS = 60;
@@ -11,13 +10,8 @@ export const processorStallDrill: Drill = {
   async run({ workDir }): Promise<DrillResult> {
     const env = await openDrillEnv(workDir);
     try {
-      const { spec, table } = processorSpec("team_offense_game_summary");
-      void runProcessor(env.platform, {
-        spec,
-        table,
-        scope: DRILL_DATE,
-        gameDate: DRILL_DATE,
-        sourceKind: "sim",
+      const { spec } = processorSpec("team_offense_game_summary");
+      void runDrillProcessor(env.platform, "team_offense_game_summary", {
         work: (progress) => {
           progress.report("extract", 1, 4);
           return never();
