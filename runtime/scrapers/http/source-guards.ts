@@ -1,0 +1,42 @@
+import { CircuitBreakerPolicy, ConsecutiveBreaker, circuitBreaker, handleWhen } from "cockatiel";
+import type { ScrapersConfig, SourceFamily } from "../config/scrapers-config";
+import { HttpStatusError } from "./http-status-error";
+import { RateGate } from "./rate-gate";
+
+/** What one live source shares across every scraper that calls it: its circuit breaker and rate limit. */
+export interface SourceGuard {
+  readonly breaker: CircuitBreakerPolicy;
+  readonly gate: RateGate;
+}
+
+/**
+ * Trouble with the source itself (timeouts, network errors, 5xx, 429) opens its breaker; a 4xx
+ * about one request (a game not found, a bad parameter) says the source is answering.
+ */
+export function isSourceTrouble(err: unknown): boolean {
+  if (err instanceof HttpStatusError) return err.status >= 500 || err.status === 429 || err.status === 408;
+  return true;
+}
+
+/** One breaker and one rate gate per source family, created on first use from configs/scrapers.yaml. */
+export class SourceGuards {
+  private readonly guards = new Map<SourceFamily, SourceGuard>();
+
+  constructor(private readonly sources: ScrapersConfig["sources"]) {}
+
+  for(family: SourceFamily): SourceGuard {
+    let guard = this.guards.get(family);
+    if (!guard) {
+      const { rate_limit, circuit_breaker } = this.sources[family];
+      guard = {
+        breaker: circuitBreaker(handleWhen(isSourceTrouble), {
+          halfOpenAfter: circuit_breaker.half_open_after_ms,
+          breaker: new ConsecutiveBreaker(circuit_breaker.consecutive_failures),
+        }),
+        gate: new RateGate(60_000 / rate_limit.requests_per_minute),
+      };
+      this.guards.set(family, guard);
+    }
+    return guard;
+  }
+}

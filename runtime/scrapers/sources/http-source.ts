@@ -1,0 +1,103 @@
+import { TaskCancelledError, isBrokenCircuitError } from "cockatiel";
+import { Agent, interceptors, request, type Dispatcher } from "undici";
+import { errorMessage } from "../../domain/error-message";
+import type { ScrapeScope, ScraperDefinition } from "../base/scraper-definition";
+import { scraperCallConfig, type ScrapersConfig, type SourceFamily } from "../config/scrapers-config";
+import { CallFailure, callWithPolicy } from "../http/call-policy";
+import { HttpSourceError } from "../http/http-source-error";
+import { HttpStatusError } from "../http/http-status-error";
+import { parseRetryAfter } from "../http/retry-after";
+import { SourceGuards } from "../http/source-guards";
+import { DEFAULT_BASE_URLS, HTTP_REQUESTS, SOURCE_CREDENTIALS, SOURCE_HEADERS, type HttpEndpoint } from "./http-request-table";
+import type { FetchedPayload, PayloadSource } from "./payload-source";
+
+export interface HttpSourceOptions {
+  /** configs/scrapers.yaml, parsed: attempts, backoff, timeout, no-retry codes, rate limits, breakers. */
+  readonly config: ScrapersConfig;
+  /** Where credentials are read (ODDS_API_KEY, BDL_API_KEY, BETTINGPROS_API_KEY); default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Replaces a source's origin (tests: a loopback server); default the real hosts. */
+  readonly baseUrls?: Readonly<Partial<Record<SourceFamily, string>>>;
+  /** The endpoint table (default HTTP_REQUESTS). */
+  readonly requests?: Readonly<Record<string, HttpEndpoint>>;
+}
+
+interface BuiltRequest {
+  readonly url: string;
+  /** The URL as errors and provenance show it: never the credential. */
+  readonly shownUrl: string;
+  readonly headers: Record<string, string>;
+  readonly family: SourceFamily;
+}
+
+/** The live endpoints: one request per fetch, inside the scraper's one resilience layer (call-policy.ts). */
+export class HttpSource implements PayloadSource {
+  readonly kind = "http";
+  private readonly guards: SourceGuards;
+  private readonly dispatcher: Dispatcher;
+
+  constructor(private readonly options: HttpSourceOptions) {
+    this.guards = new SourceGuards(options.config.sources);
+    // gzip, deflate and br bodies are decoded by undici's own interceptor.
+    this.dispatcher = new Agent().compose(interceptors.decompress());
+  }
+
+  private build(scraper: string, scope: ScrapeScope): BuiltRequest {
+    const endpoint = (this.options.requests ?? HTTP_REQUESTS)[scraper];
+    if (!endpoint) throw new HttpSourceError(scraper, "(no endpoint)", "bad_scope", 0, undefined, `has no live endpoint in the request table`);
+    const base = this.options.baseUrls?.[endpoint.family] ?? DEFAULT_BASE_URLS[endpoint.family];
+    let target;
+    try {
+      target = endpoint.target(scope);
+    } catch (err) {
+      throw new HttpSourceError(scraper, base, "bad_scope", 0, undefined, `cannot be built: ${errorMessage(err)}`);
+    }
+    const url = new URL(target.path, base);
+    for (const [k, v] of Object.entries(target.query)) url.searchParams.set(k, v);
+    const shownUrl = url.toString();
+    const headers: Record<string, string> = { ...SOURCE_HEADERS[endpoint.family], "Accept-Encoding": "gzip, deflate, br" };
+    const credential = SOURCE_CREDENTIALS[endpoint.family];
+    if (credential) {
+      const secret = (this.options.env ?? process.env)[credential.env];
+      if (!secret) throw new HttpSourceError(scraper, shownUrl, "credential_missing", 0, undefined, `not called: ${credential.env} is not set (on Cloud Run it comes from Secret Manager)`);
+      if (credential.in === "query") url.searchParams.set(credential.name, secret);
+      else headers[credential.name] = secret;
+    }
+    return { url: url.toString(), shownUrl, headers, family: endpoint.family };
+  }
+
+  private async attempt(built: BuiltRequest, signal: AbortSignal): Promise<string> {
+    const response = await request(built.url, { method: "GET", headers: built.headers, signal, dispatcher: this.dispatcher });
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      await response.body.dump();
+      throw new HttpStatusError(response.statusCode, parseRetryAfter(response.headers["retry-after"], new Date()));
+    }
+    return response.body.text();
+  }
+
+  async fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload> {
+    const name = scraper.spec.name;
+    const call = scraperCallConfig(this.options.config, name);
+    const built = this.build(name, scope);
+    try {
+      const { value } = await callWithPolicy(call, this.guards.for(built.family), (signal) => this.attempt(built, signal));
+      return { text: value, origin: built.shownUrl };
+    } catch (err) {
+      if (!(err instanceof CallFailure)) throw err;
+      throw describeFailure(name, built, call.timeout_ms, err);
+    }
+  }
+
+  /** Closes pooled connections (a job ends; tests stop their server). */
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}
+
+function describeFailure(scraper: string, built: BuiltRequest, timeoutMs: number, failure: CallFailure): HttpSourceError {
+  const { error, attempts } = failure;
+  if (error instanceof HttpStatusError) return new HttpSourceError(scraper, built.shownUrl, "status", attempts, error.status, error.message);
+  if (error instanceof TaskCancelledError) return new HttpSourceError(scraper, built.shownUrl, "timeout", attempts, undefined, `no answer within ${timeoutMs} ms (aborted)`);
+  if (isBrokenCircuitError(error)) return new HttpSourceError(scraper, built.shownUrl, "circuit_open", attempts, undefined, `not sent: the ${built.family} circuit breaker is open after repeated failures`);
+  return new HttpSourceError(scraper, built.shownUrl, "network", attempts, undefined, `failed: ${errorMessage(error)}`);
+}
