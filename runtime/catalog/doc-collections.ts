@@ -8,4 +8,5 @@ export const docCollections: readonly DocCollectionSpec[] = [
   { name: "alert_outbox", description: "Every alert message before it is sent, its delivery per channel, and the dead-lettered ones kept for replay." },
   { name: "pipeline_sources", description: "How the local pipeline last fed a data dir (source flags), so validation can print a runnable remediation." },
   { name: "quarantine", description: "Records that failed validation, with file, record, field and reason.", ttlField: "expire_at" },
+  { name: "scraper_failures", description: "One document per scraper: its consecutive failed runs and whether that streak has alerted (RELIABILITY row 8)." },
 ];

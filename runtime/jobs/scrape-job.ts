@@ -4,6 +4,8 @@ import type { Platform } from "../platform/platform";
 import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
+import { trackScrapeFailures } from "../scrapers/base/track-scrape-failures";
+import { loadScrapersConfig, scraperCallConfig, type ScrapersConfig } from "../scrapers/config/scrapers-config";
 import { scraperDefinitions } from "../scrapers";
 import type { PayloadSource } from "../scrapers/sources/payload-source";
 
@@ -13,6 +15,8 @@ export interface ScrapeJobRequest {
   readonly source: PayloadSource;
   /** Local runs consume their own phase-1 message in process; on GCP Pub/Sub pushes it to raw-processors. */
   readonly consumeLocally: boolean;
+  /** configs/scrapers.yaml (default: the shipped file): the failure streak that alerts. */
+  readonly scrapersConfig?: ScrapersConfig;
 }
 
 export interface ScrapeJobReport {
@@ -30,6 +34,7 @@ export interface ScrapeJobReport {
 export async function runScrapeJob(platform: Platform, request: ScrapeJobRequest): Promise<ScrapeJobReport> {
   const scraper = scraperDefinitions.find((s) => s.spec.name === request.scraper);
   if (!scraper) throw new Error(`no scraper named ${request.scraper}`);
+  const call = scraperCallConfig(request.scrapersConfig ?? loadScrapersConfig(), scraper.spec.name);
   const rawRuns: RunRecord[] = [];
   if (request.consumeLocally) platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, (run) => rawRuns.push(run)));
   const key = scraper.spec.scope === "season" ? seasonLabel(seasonYearForDate(request.date)) : request.date;
@@ -39,6 +44,7 @@ export async function runScrapeJob(platform: Platform, request: ScrapeJobRequest
     source: request.source,
     categoriseMissing: scraper.spec.scope === "date" ? async () => emptyReasonFor(await scheduleDay(platform.warehouse, request.date)) : undefined,
   });
+  await trackScrapeFailures(platform, scraper.spec.name, call, run, platform.clock.now());
   return {
     scraper: scraper.spec.name,
     scope: key,
