@@ -48,7 +48,8 @@ describe("nba-props scrape", () => {
   test.each([
     [["scrape", "nbac_nothing"], /unknown scraper "nbac_nothing"/],
     [["scrape", "nbac_schedule", "--date", "someday"], /--date: "someday" is not a date/],
-    [["scrape", "nbac_schedule", "--backend", "gcp"], /only --source replay/],
+    [["scrape", "nbac_schedule", "--backend", "gcp", "--replay-dir", "."], /--replay-dir is only used with --source replay/],
+    [["scrape", "nbac_schedule", "--source", "live"], /'live' is invalid\. Allowed choices are sim, replay, http/],
     [["scrape", "nbac_schedule", "--backend", "gcp", "--source", "sim"], /sim source invents data/],
     [["pipeline", "--date", "2025-03-15", "--backend", "gcp"], /--backend gcp needs --source replay/],
     [["serve", "--role", "exporter"], /--role exporter: no such service role/],

@@ -89,6 +89,12 @@ describe("the http source against a loopback server", () => {
     expect(fetched.origin).toBe(`${server.baseUrl}${request!.url}`);
   });
 
+  test("a body that does not decode (gzip claimed, not sent) fails once as PAYLOAD_NOT_JSON, not retried", async () => {
+    server.fallback = { status: 200, body: "not gzip", headers: { "content-encoding": "gzip" } };
+    await expect(httpSource({ attempts: 3, initialMs: 5 }).fetch(BOX, DAY)).rejects.toMatchObject({ code: "PAYLOAD_NOT_JSON", message: expect.stringMatching(/the body does not decode/) });
+    expect(server.requests).toHaveLength(1);
+  });
+
   test("500, 500, 200: three attempts, waiting the exponential backoff between them", async () => {
     server.script({ status: 500 }, { status: 500 });
     const fetched = await httpSource({ attempts: 3, initialMs: 60 }).fetch(BOX, DAY);

@@ -31,3 +31,17 @@ export class CapturedCli {
     return result.code;
   }
 }
+
+/** Runs the CLI with these environment variables set, restoring the process environment afterwards. */
+export async function runCliWithEnv(env: Readonly<Record<string, string>>, argv: readonly string[]): Promise<CliResult> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return await runCliCaptured(argv);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}

@@ -6,7 +6,7 @@ import { etDate } from "../../domain/et-date";
 import { resolveDate } from "../../domain/resolve-date";
 import { backendOption, resolveBackend } from "../backend-option";
 import type { CliIo } from "../cli-io";
-import { EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
+import { CommandFailure, EXIT_FAILURE, EXIT_OK, UsageError } from "../exit-codes";
 
 const DEFAULT_SEED = "20250315";
 
@@ -18,7 +18,7 @@ function scraperNames(): string[] {
 
 const optionsSchema = z.strictObject({
   date: z.string(),
-  source: z.enum(["sim", "replay"]).optional(),
+  source: z.enum(["sim", "replay", "http"]).optional(),
   replayDir: z.string().optional(),
   seed: z.string().regex(/^\d{1,9}$/, "expected a whole number"),
   backend: z.string().optional(),
@@ -36,14 +36,19 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
     .description("Run one scraper for an ET date (season scrapers: that date's season): store the payload, publish its phase-1 completion.")
     .argument("<scraper>", "the scraper to run (listed below)")
     .option("--date <date>", "ET game date: YYYY-MM-DD, TODAY, YESTERDAY or TOMORROW", "TODAY")
-    .addOption(new Option("--source <source>", "where the payload comes from (default sim on the local backend)").choices(["sim", "replay"]))
+    .addOption(new Option("--source <source>", "where the payload comes from: sim (the local default), replay, or http (the live endpoints; the gcp default)").choices(["sim", "replay", "http"]))
     .option("--replay-dir <dir>", "captured payloads laid out as <scraper>/<key>/*.json[.gz] (with --source replay)")
     .option("--seed <n>", "seed of the sim source", DEFAULT_SEED)
     .addOption(backendOption())
     .option("--data-dir <dir>", "local backend: where the warehouse, documents and payloads live", ".nba-props")
     .option("--json", "print {scraper, scope, game_date, status, records, raw_runs} as JSON")
     .addHelpText("after", () => `\nScrapers: ${scraperNames().join(", ")}`)
-    .addHelpText("after", "\nExit codes: 0 stored (or nothing to fetch), 1 the scrape failed, 2 usage error.\nExample: nba-props scrape nbac_player_boxscore --date YESTERDAY --source replay --replay-dir ../shared/nba-samples")
+    .addHelpText(
+      "after",
+      "\nThe http source calls the real endpoints with the retry, timeout, rate limit and circuit breaker of configs/scrapers.yaml;" +
+        "\nkeys come from the environment (ODDS_API_KEY, BDL_API_KEY, BETTINGPROS_API_KEY), never from flags." +
+        "\nExit codes: 0 stored (or nothing to fetch), 1 the scrape failed, 2 usage error.\nExample: nba-props scrape nbac_player_boxscore --date YESTERDAY --source replay --replay-dir ../shared/nba-samples",
+    )
     .action(async (scraper: string, raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success) throw new UsageError(`--${String(parsed.error.issues[0]?.path[0] ?? "?")}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
@@ -58,24 +63,35 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
         throw new UsageError(`--date: ${errorMessage(err)}`);
       }
       const backend = resolveBackend(o.backend);
-      const source = o.source ?? (backend === "local" ? "sim" : undefined);
+      const source = o.source ?? (backend === "local" ? "sim" : "http");
       // Real and invented data never mix: the generator only ever writes the local warehouse.
-      if (source === undefined || (source === "sim" && backend === "gcp")) {
-        throw new UsageError("on the gcp backend only --source replay --replay-dir DIR is allowed (the sim source invents data; the live NBA.com source is not built yet)");
+      if (source === "sim" && backend === "gcp") {
+        throw new UsageError("the sim source invents data and is refused on the gcp backend: use --source http (the default there) or --source replay --replay-dir DIR");
       }
       if (source === "replay" && (!o.replayDir || !existsSync(o.replayDir) || !statSync(o.replayDir).isDirectory())) {
         throw new UsageError(`--source replay needs --replay-dir DIR, an existing folder (got ${o.replayDir ?? "none"})`);
       }
-      if (source === "sim" && o.replayDir) throw new UsageError("--replay-dir is only used with --source replay");
+      if (source !== "replay" && o.replayDir) throw new UsageError("--replay-dir is only used with --source replay");
       /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- heavy modules load only when the command runs (runtime/cli/commands/index.ts) */
       const { openPlatform }: typeof import("../../platform/open-platform") = require("../../platform/open-platform");
       const { runScrapeJob }: typeof import("../../jobs/scrape-job") = require("../../jobs/scrape-job");
       const { ReplaySource }: typeof import("../../scrapers/sources/replay-source") = require("../../scrapers/sources/replay-source");
       const { SimSource }: typeof import("../../scrapers/sources/sim-source") = require("../../scrapers/sources/sim-source");
+      const { HttpSource }: typeof import("../../scrapers/sources/http-source") = require("../../scrapers/sources/http-source");
+      const { loadScrapersConfig }: typeof import("../../scrapers/config/scrapers-config") = require("../../scrapers/config/scrapers-config");
+      const { httpBaseUrlsFromEnv }: typeof import("../../scrapers/sources/http-base-urls") = require("../../scrapers/sources/http-base-urls");
+      const { claimDataDir }: typeof import("../../platform/local/data-dir-provenance") = require("../../platform/local/data-dir-provenance");
       /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
-      const payloads = source === "replay" && o.replayDir ? new ReplaySource(o.replayDir) : new SimSource(Number(o.seed), etDate(now));
+      let payloads;
+      try {
+        payloads = source === "replay" && o.replayDir ? new ReplaySource(o.replayDir) : source === "http" ? new HttpSource({ config: loadScrapersConfig(), baseUrls: httpBaseUrlsFromEnv(process.env) }) : new SimSource(Number(o.seed), etDate(now));
+      } catch (err) {
+        throw new CommandFailure(errorMessage(err));
+      }
       const platform = await openPlatform({ backend, dataDir: o.dataDir, alertStream: io.stderr });
       try {
+        // A local data dir holds one source kind: live rows never land beside invented ones.
+        if (backend === "local") await claimDataDir(platform.docStore, o.dataDir, payloads.kind, now);
         const report = await runScrapeJob(platform, { scraper, date, source: payloads, consumeLocally: backend === "local" });
         if (o.json) io.stdout.write(`${JSON.stringify(report)}\n`);
         else {
@@ -85,6 +101,7 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
         process.exitCode = report.status === "failed" || report.raw_runs.some((r) => r.status === "failed") ? EXIT_FAILURE : EXIT_OK;
       } finally {
         await platform.close();
+        if ("close" in payloads) await payloads.close();
       }
     });
 }

@@ -1,9 +1,11 @@
 import { TaskCancelledError, isBrokenCircuitError } from "cockatiel";
-import { Agent, interceptors, request, type Dispatcher } from "undici";
+import { Agent, request } from "undici";
 import { errorMessage } from "../../domain/error-message";
 import type { ScrapeScope, ScraperDefinition } from "../base/scraper-definition";
 import { scraperCallConfig, type ScrapersConfig, type SourceFamily } from "../config/scrapers-config";
+import { ScrapeError } from "../base/scrape-error";
 import { CallFailure, callWithPolicy } from "../http/call-policy";
+import { decodeBody } from "../http/decode-body";
 import { HttpSourceError } from "../http/http-source-error";
 import { HttpStatusError } from "../http/http-status-error";
 import { parseRetryAfter } from "../http/retry-after";
@@ -34,12 +36,10 @@ interface BuiltRequest {
 export class HttpSource implements PayloadSource {
   readonly kind = "http";
   private readonly guards: SourceGuards;
-  private readonly dispatcher: Dispatcher;
+  private readonly dispatcher = new Agent();
 
   constructor(private readonly options: HttpSourceOptions) {
     this.guards = new SourceGuards(options.config.sources);
-    // gzip, deflate and br bodies are decoded by undici's own interceptor.
-    this.dispatcher = new Agent().compose(interceptors.decompress());
   }
 
   private build(scraper: string, scope: ScrapeScope): BuiltRequest {
@@ -72,7 +72,13 @@ export class HttpSource implements PayloadSource {
       await response.body.dump();
       throw new HttpStatusError(response.statusCode, parseRetryAfter(response.headers["retry-after"], new Date()));
     }
-    return response.body.text();
+    const body = Buffer.from(await response.body.arrayBuffer());
+    try {
+      return await decodeBody(body, response.headers["content-encoding"]);
+    } catch (err) {
+      // A body that does not decode is not made better by asking again.
+      throw new ScrapeError("PAYLOAD_NOT_JSON", `${built.shownUrl}: the body does not decode (${errorMessage(err)})`);
+    }
   }
 
   async fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload> {
@@ -94,8 +100,9 @@ export class HttpSource implements PayloadSource {
   }
 }
 
-function describeFailure(scraper: string, built: BuiltRequest, timeoutMs: number, failure: CallFailure): HttpSourceError {
+function describeFailure(scraper: string, built: BuiltRequest, timeoutMs: number, failure: CallFailure): ScrapeError {
   const { error, attempts } = failure;
+  if (error instanceof ScrapeError) return error;
   if (error instanceof HttpStatusError) return new HttpSourceError(scraper, built.shownUrl, "status", attempts, error.status, error.message);
   if (error instanceof TaskCancelledError) return new HttpSourceError(scraper, built.shownUrl, "timeout", attempts, undefined, `no answer within ${timeoutMs} ms (aborted)`);
   if (isBrokenCircuitError(error)) return new HttpSourceError(scraper, built.shownUrl, "circuit_open", attempts, undefined, `not sent: the ${built.family} circuit breaker is open after repeated failures`);
