@@ -9,4 +9,5 @@ export const docCollections: readonly DocCollectionSpec[] = [
   { name: "pipeline_sources", description: "How the local pipeline last fed a data dir (source flags), so validation can print a runnable remediation." },
   { name: "quarantine", description: "Records that failed validation, with file, record, field and reason.", ttlField: "expire_at" },
   { name: "scraper_failures", description: "One document per scraper: its consecutive failed runs and whether that streak has alerted (RELIABILITY row 8)." },
+  { name: "source_breakers", description: "One document per live source: its circuit breaker's state, so a breaker opened by one job execution holds for the next." },
 ];

@@ -1,7 +1,9 @@
 import type { ScraperDefinition } from "../../runtime/scrapers/base/scraper-definition";
 import { SOURCE_FAMILIES, parseScrapersConfig, type ScrapersConfig } from "../../runtime/scrapers/config/scrapers-config";
+import { SOURCE_BREAKERS_COLLECTION, docStoreBreakerStates, type BreakerStates } from "../../runtime/scrapers/http/breaker-states";
 import { HttpSourceError } from "../../runtime/scrapers/http/http-source-error";
 import { HttpSource } from "../../runtime/scrapers/sources/http-source";
+import { MemoryDocStore } from "../support/memory-doc-store";
 import { startScriptedServer, type ScriptedHttpServer } from "../support/scripted-http-server";
 
 /** A scraper as the http source sees it: only its name matters here. */
@@ -48,9 +50,9 @@ function testConfig(knobs: TestKnobs = {}): ScrapersConfig {
 let server: ScriptedHttpServer;
 const sources: HttpSource[] = [];
 
-function httpSource(knobs: TestKnobs = {}, env: Record<string, string> = {}): HttpSource {
+function httpSource(knobs: TestKnobs = {}, env: Record<string, string> = {}, breakerStates?: BreakerStates): HttpSource {
   const baseUrls = Object.fromEntries(SOURCE_FAMILIES.map((f) => [f, server.baseUrl]));
-  const source = new HttpSource({ config: testConfig(knobs), env, baseUrls });
+  const source = new HttpSource({ config: testConfig(knobs), env, baseUrls, ...(breakerStates ? { breakerStates } : {}) });
   sources.push(source);
   return source;
 }
@@ -175,6 +177,26 @@ describe("the http source against a loopback server", () => {
     expect((await source.fetch(BOX, DAY)).text).toBe("{}");
     expect((await source.fetch(BOX, DAY)).text).toBe("{}");
     expect(server.requests).toHaveLength(5);
+  });
+
+  test("the breaker's state outlives the process: a job execution after the one that opened it fails fast, until half-open", async () => {
+    const docStore = new MemoryDocStore();
+    const states = docStoreBreakerStates(docStore, () => new Date("2025-03-16T10:00:00Z"));
+    server.fallback = { status: 500 };
+    const first = httpSource({ attempts: 1, breakerFailures: 2, halfOpenMs: 300 }, {}, states);
+    await failureOf(first.fetch(BOX, DAY));
+    await failureOf(first.fetch(BOX, DAY));
+    expect(await docStore.get(SOURCE_BREAKERS_COLLECTION, "nba_stats")).toMatchObject({ source: "nba_stats", state: { ownState: { value: 1 } } });
+
+    const next = httpSource({ attempts: 1, breakerFailures: 2, halfOpenMs: 300 }, {}, states);
+    expect(await failureOf(next.fetch(BOX, DAY))).toMatchObject({ reason: "circuit_open", attempts: 0 });
+    expect(server.requests).toHaveLength(2);
+
+    await new Promise((r) => setTimeout(r, 350));
+    server.fallback = { status: 200, body: "{}" };
+    const later = httpSource({ attempts: 1, breakerFailures: 2, halfOpenMs: 300 }, {}, states);
+    expect((await later.fetch(BOX, DAY)).text).toBe("{}");
+    expect(await docStore.get(SOURCE_BREAKERS_COLLECTION, "nba_stats")).toMatchObject({ state: { ownState: { value: 0 } } });
   });
 
   test("a failed trial call in the half-open state opens the breaker again", async () => {

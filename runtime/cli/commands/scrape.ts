@@ -80,15 +80,22 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
       const { HttpSource }: typeof import("../../scrapers/sources/http-source") = require("../../scrapers/sources/http-source");
       const { loadScrapersConfig }: typeof import("../../scrapers/config/scrapers-config") = require("../../scrapers/config/scrapers-config");
       const { httpBaseUrlsFromEnv }: typeof import("../../scrapers/sources/http-base-urls") = require("../../scrapers/sources/http-base-urls");
+      const { docStoreBreakerStates }: typeof import("../../scrapers/http/breaker-states") = require("../../scrapers/http/breaker-states");
       const { claimDataDir }: typeof import("../../platform/local/data-dir-provenance") = require("../../platform/local/data-dir-provenance");
       /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
-      let payloads;
+      let live;
       try {
-        payloads = source === "replay" && o.replayDir ? new ReplaySource(o.replayDir) : source === "http" ? new HttpSource({ config: loadScrapersConfig(), baseUrls: httpBaseUrlsFromEnv(process.env) }) : new SimSource(Number(o.seed), etDate(now));
+        live = source === "http" ? { config: loadScrapersConfig(), baseUrls: httpBaseUrlsFromEnv(process.env) } : null;
       } catch (err) {
         throw new CommandFailure(errorMessage(err));
       }
       const platform = await openPlatform({ backend, dataDir: o.dataDir, alertStream: io.stderr });
+      // The source's breaker state lives in the doc store: each job execution is a new process.
+      const payloads = live
+        ? new HttpSource({ ...live, breakerStates: docStoreBreakerStates(platform.docStore, () => platform.clock.now()) })
+        : source === "replay" && o.replayDir
+          ? new ReplaySource(o.replayDir)
+          : new SimSource(Number(o.seed), etDate(now));
       try {
         // A local data dir holds one source kind: live rows never land beside invented ones.
         if (backend === "local") await claimDataDir(platform.docStore, o.dataDir, payloads.kind, now);

@@ -1,5 +1,6 @@
 import { CircuitBreakerPolicy, ConsecutiveBreaker, circuitBreaker, handleWhen } from "cockatiel";
 import type { ScrapersConfig, SourceFamily } from "../config/scrapers-config";
+import type { BreakerStates } from "./breaker-states";
 import { HttpStatusError } from "./http-status-error";
 import { RateGate } from "./rate-gate";
 
@@ -18,25 +19,43 @@ export function isSourceTrouble(err: unknown): boolean {
   return true;
 }
 
-/** One breaker and one rate gate per source family, created on first use from configs/scrapers.yaml. */
+/**
+ * One breaker and one rate gate per source family, created on first use from configs/scrapers.yaml.
+ * With a state store, a breaker starts where the last process left it and is saved after each call.
+ */
 export class SourceGuards {
-  private readonly guards = new Map<SourceFamily, SourceGuard>();
+  private readonly guards = new Map<SourceFamily, Promise<SourceGuard>>();
 
-  constructor(private readonly sources: ScrapersConfig["sources"]) {}
+  constructor(
+    private readonly sources: ScrapersConfig["sources"],
+    private readonly states?: BreakerStates,
+  ) {}
 
-  for(family: SourceFamily): SourceGuard {
+  for(family: SourceFamily): Promise<SourceGuard> {
     let guard = this.guards.get(family);
     if (!guard) {
-      const { rate_limit, circuit_breaker } = this.sources[family];
-      guard = {
-        breaker: circuitBreaker(handleWhen(isSourceTrouble), {
-          halfOpenAfter: circuit_breaker.half_open_after_ms,
-          breaker: new ConsecutiveBreaker(circuit_breaker.consecutive_failures),
-        }),
-        gate: new RateGate(60_000 / rate_limit.requests_per_minute),
-      };
+      guard = this.create(family);
       this.guards.set(family, guard);
     }
     return guard;
+  }
+
+  /** Records a source's breaker state for the next process (no-op without a store). */
+  async save(family: SourceFamily): Promise<void> {
+    const guard = this.guards.get(family);
+    if (this.states && guard) await this.states.save(family, (await guard).breaker.toJSON());
+  }
+
+  private async create(family: SourceFamily): Promise<SourceGuard> {
+    const { rate_limit, circuit_breaker } = this.sources[family];
+    const initialState = await this.states?.load(family);
+    return {
+      breaker: circuitBreaker(handleWhen(isSourceTrouble), {
+        halfOpenAfter: circuit_breaker.half_open_after_ms,
+        breaker: new ConsecutiveBreaker(circuit_breaker.consecutive_failures),
+        ...(initialState ? { initialState } : {}),
+      }),
+      gate: new RateGate(60_000 / rate_limit.requests_per_minute),
+    };
   }
 }

@@ -4,6 +4,7 @@ import { errorMessage } from "../../domain/error-message";
 import type { ScrapeScope, ScraperDefinition } from "../base/scraper-definition";
 import { scraperCallConfig, type ScrapersConfig, type SourceFamily } from "../config/scrapers-config";
 import { ScrapeError } from "../base/scrape-error";
+import type { BreakerStates } from "../http/breaker-states";
 import { CallFailure, callWithPolicy } from "../http/call-policy";
 import { decodeBody } from "../http/decode-body";
 import { HttpSourceError } from "../http/http-source-error";
@@ -20,6 +21,8 @@ export interface HttpSourceOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Replaces a source's origin (tests: a loopback server); default the real hosts. */
   readonly baseUrls?: Readonly<Partial<Record<SourceFamily, string>>>;
+  /** Where breaker states outlive the process (the doc store on a job); default: this process only. */
+  readonly breakerStates?: BreakerStates;
   /** The endpoint table (default HTTP_REQUESTS). */
   readonly requests?: Readonly<Record<string, HttpEndpoint>>;
 }
@@ -39,7 +42,7 @@ export class HttpSource implements PayloadSource {
   private readonly dispatcher = new Agent();
 
   constructor(private readonly options: HttpSourceOptions) {
-    this.guards = new SourceGuards(options.config.sources);
+    this.guards = new SourceGuards(options.config.sources, options.breakerStates);
   }
 
   private build(scraper: string, scope: ScrapeScope): BuiltRequest {
@@ -85,12 +88,15 @@ export class HttpSource implements PayloadSource {
     const name = scraper.spec.name;
     const call = scraperCallConfig(this.options.config, name);
     const built = this.build(name, scope);
+    const guard = await this.guards.for(built.family);
     try {
-      const { value } = await callWithPolicy(call, this.guards.for(built.family), (signal) => this.attempt(built, signal));
+      const { value } = await callWithPolicy(call, guard, (signal) => this.attempt(built, signal));
       return { text: value, origin: built.shownUrl };
     } catch (err) {
       if (!(err instanceof CallFailure)) throw err;
       throw describeFailure(name, built, call.timeout_ms, err);
+    } finally {
+      await this.guards.save(built.family);
     }
   }
 
