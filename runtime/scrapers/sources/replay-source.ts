@@ -21,15 +21,13 @@ export class ReplaySource implements PayloadSource {
     this.dir = resolve(dir);
   }
 
+  async holds(scraper: ScraperDefinition, scope: ScrapeScope): Promise<boolean> {
+    return (await payloadFiles(join(this.dir, scraper.spec.name, scope.key))).length > 0;
+  }
+
   async fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload> {
     const folder = join(this.dir, scraper.spec.name, scope.key);
-    let names: string[];
-    try {
-      names = (await readdir(folder)).filter((n) => PAYLOAD_FILE.test(n)).sort();
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") names = [];
-      else throw new ScrapeError("SOURCE_FAILED", `cannot read replay folder ${folder}: ${String(err)}`);
-    }
+    const names = await payloadFiles(folder);
     const newest = names.at(-1);
     if (!newest) throw new ScrapeError("REPLAY_MISSING", `no replay payload for ${scraper.spec.name} ${scope.key}: ${folder} has no *.json or *.json.gz file`);
     if (scraper.replayFiles !== "every") {
@@ -47,6 +45,15 @@ export class ReplaySource implements PayloadSource {
       }
     }
     return { text: JSON.stringify(items), origin: names.length === 1 ? join(folder, newest) : `${folder}/{${names.join(",")}}` };
+  }
+}
+
+async function payloadFiles(folder: string): Promise<string[]> {
+  try {
+    return (await readdir(folder)).filter((n) => PAYLOAD_FILE.test(n)).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw new ScrapeError("SOURCE_FAILED", `cannot read replay folder ${folder}: ${String(err)}`);
   }
 }
 
