@@ -1,39 +1,22 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
 import { bettingprosPlayerPointsProps } from "../../catalog/tables/bettingpros-player-points-props";
 import { dataHash } from "../../domain/data-hash";
-import { etDate } from "../../domain/et-date";
-import { canonicalGameId } from "../../domain/game-id";
-import { priceOf } from "../../domain/odds-price";
 import { playerLookup } from "../../domain/player-lookup";
 import { normalizeTricode } from "../../domain/teams";
 import { BP_BOOKS, bpOfferRecords, bpPropsPayload, POINTS_MARKET_ID, type BpOfferRecord } from "../../scrapers/formats/bettingpros";
+import { bpEventGame } from "./bp-event-game";
 import { contentFields } from "../base/hash-fields";
 import { FieldError } from "../base/field-error";
-import { intField, stringField, tricodeField, type SourceRecord } from "../base/fields";
+import { intField, stringField, type SourceRecord } from "../base/fields";
 import { ProcessorError } from "../base/processor-error";
 import { parseEach } from "../base/quarantine";
-import { optionalNumberField, optionalUtcField, utcField } from "./betting-fields";
+import { optionalNumberField, optionalUtcField } from "./betting-fields";
 import { readShape } from "./payload-shape-error";
 import type { RawParseContext, RawParseResult, RawProcessorDefinition } from "./raw-processor";
 
 type OfferRow = ProducedRow<typeof bettingprosPlayerPointsProps>;
 
 const HASH_FIELDS = contentFields(bettingprosPlayerPointsProps);
-
-interface EventGame {
-  readonly gameDate: string;
-  readonly gameId: string;
-  readonly home: string;
-  readonly visitor: string;
-}
-
-/** `scheduled` is UTC without a marker (DOMAIN §1.7): the game date is its ET date. */
-function eventGame(event: SourceRecord): EventGame {
-  const gameDate = etDate(utcField(event, "scheduled"));
-  const home = tricodeField(event, "home");
-  const visitor = tricodeField(event, "visitor");
-  return { gameDate, gameId: canonicalGameId(gameDate, visitor, home), home, visitor };
-}
 
 function optionalBool(record: SourceRecord, field: string): boolean | null {
   const v = record[field];
@@ -45,9 +28,9 @@ function optionalBool(record: SourceRecord, field: string): boolean | null {
 function optionalAmerican(record: SourceRecord, field: string): number | null {
   const v = record[field];
   if (v === null || v === undefined) return null;
-  const price = typeof v === "number" ? priceOf(v) : null;
-  if (!price || !Number.isInteger(v)) throw new FieldError(field, v, "expected American odds (an integer at or beyond +/-100)");
-  return price.american;
+  // BettingPros quotes American odds only: a small number here is not a decimal price.
+  if (typeof v !== "number" || !Number.isInteger(v) || Math.abs(v) < 100) throw new FieldError(field, v, "expected American odds (an integer at or beyond +/-100)");
+  return v;
 }
 
 function idText(record: SourceRecord, field: string): string | null {
@@ -60,7 +43,7 @@ function idText(record: SourceRecord, field: string): string | null {
 function toRow(r: BpOfferRecord, events: ReadonlyMap<number, SourceRecord>, context: RawParseContext): OfferRow {
   const eventId = intField(r.prop, "event_id", { min: 1 });
   const event = events.get(eventId);
-  const game = event ? eventGame(event) : null;
+  const game = event ? bpEventGame(event) : null;
   if (game && game.gameDate !== context.gameDate) throw new FieldError("event_id", eventId, `belongs to a game of ${game.gameDate}, expected the requested date ${context.gameDate}`);
   const name = stringField(r.prop, "player_name");
   const lookup = playerLookup(name);
