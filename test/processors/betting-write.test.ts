@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bettingprosPlayerPointsProps, oddsApiGameLines } from "../../runtime/catalog";
+import { bettingprosPlayerPointsProps, oddsApiGameLines, oddsApiPlayerPointsProps } from "../../runtime/catalog";
 import { completionMessageSchema, type CompletionMessage } from "../../runtime/messages/completion-message";
 import { param, sql, tableRef } from "../../runtime/platform/sql";
 import { runRawProcessors } from "../../runtime/processors/raw/raw-consumer";
 import { runScraper } from "../../runtime/scrapers/base/run-scraper";
 import { bpPlayerPropsScraper } from "../../runtime/scrapers/bp-player-props";
 import { oddsaGameLinesScraper } from "../../runtime/scrapers/oddsa-game-lines";
+import { oddsaPlayerPropsScraper } from "../../runtime/scrapers/oddsa-player-props";
 import type { ScraperDefinition } from "../../runtime/scrapers/base/scraper-definition";
 import { ReplaySource } from "../../runtime/scrapers/sources/replay-source";
 import { SimSource } from "../../runtime/scrapers/sources/sim-source";
@@ -21,7 +22,7 @@ async function scrape(platform: TestPlatform, scraper: ScraperDefinition, source
   return completionMessageSchema.parse(platform.bus.published.filter((m) => m.topic === "nba-phase1-scrapers-complete").at(-1)!.body);
 }
 
-async function rowCount(platform: TestPlatform, table: typeof bettingprosPlayerPointsProps | typeof oddsApiGameLines): Promise<number> {
+async function rowCount(platform: TestPlatform, table: typeof bettingprosPlayerPointsProps | typeof oddsApiGameLines | typeof oddsApiPlayerPointsProps): Promise<number> {
   const rows = await platform.warehouse.query(sql`SELECT COUNT(*) AS n FROM ${tableRef(table)} WHERE game_date = ${param("d", DATE, "DATE")}`);
   return Number(rows[0]?.n);
 }
@@ -42,6 +43,15 @@ describe("betting raw writes", () => {
     const [second] = await runRawProcessors(platform, message, "m-2");
     expect(second).toMatchObject({ status: "success", rows_written: 0 });
     expect(await rowCount(platform, bettingprosPlayerPointsProps)).toBe(loaded);
+  });
+
+  test("APPEND_ALWAYS, idempotent per file: the same Odds API props file processed twice does not grow the table", async () => {
+    const message = await scrape(platform, oddsaPlayerPropsScraper, new SimSource(7, "2025-03-20"));
+    const [first] = await runRawProcessors(platform, message, "m-3");
+    expect(first).toMatchObject({ status: "success", rows_written: message.record_count });
+    const [second] = await runRawProcessors(platform, message, "m-4");
+    expect(second).toMatchObject({ status: "success", rows_written: 0 });
+    expect(await rowCount(platform, oddsApiPlayerPointsProps)).toBe(message.record_count);
   });
 
   describe("on a replay folder with one file per event", () => {

@@ -16,9 +16,10 @@ import { TRANSIENT_ERROR_TYPE, isTransient } from "../../platform/ports/transien
 import type { SourceKind } from "../../domain/source-kind";
 import { LOG_EVENTS } from "../../catalog/monitoring";
 import { WarehouseError } from "../../platform/local/warehouse-error";
+import { appendNewKeys } from "./append-new-keys";
 import { checkBeforeInsert } from "./check-before-insert";
 
-/** What a write did: rows inserted, updated, and (CHECK_BEFORE_INSERT) skipped because their file was already loaded. */
+/** What a write did: rows inserted, updated, and skipped because their file or key was already loaded (CHECK_BEFORE_INSERT, APPEND_ALWAYS). */
 type Written = MergeResult & { readonly skipped?: number };
 
 export interface ProcessorRunRequest {
@@ -128,7 +129,7 @@ async function write(platform: Platform, table: TableSpec, output: WorkOutput, l
     case "MERGE_UPDATE":
       return platform.warehouse.merge(table, output.rows, labels);
     case "APPEND_ALWAYS":
-      return { inserted: await platform.warehouse.append(table, output.rows, labels), updated: 0 };
+      return appendNewKeys(platform.warehouse, table, output.rows, labels);
     case "CHECK_BEFORE_INSERT":
       return checkBeforeInsert(platform.warehouse, table, output.rows, labels);
     default:

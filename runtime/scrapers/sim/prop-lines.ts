@@ -25,7 +25,7 @@ export function propLines(seed: number, seasonYear: number, gameId: string, tric
   const rng = stream(seed, "prop-lines", gameId, tricode);
   return roster.slice(0, PLAYERS_WITH_PROPS).map((player) => {
     const expected = (TEAM_POINTS * weight(player)) / total;
-    const line = Math.max(2.5, Math.floor(expected + rng.normal(0, 1.2)) + 0.5);
+    const line = Math.max(3.5, Math.floor(expected + rng.normal(0, 1.2)) + 0.5);
     return { player, expected, line };
   });
 }

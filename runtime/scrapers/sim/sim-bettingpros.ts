@@ -52,7 +52,7 @@ function side(rng: Rng, line: number, created: string, updated: string, offerId:
   const books = BOOK_IDS.map((bookId) => ({
     book_id: bookId,
     line_id: `${offerId}-${side}-${bookId}`,
-    line: bookId === 0 ? line : Math.max(0.5, line + (rng.chance(0.2) ? (rng.chance(0.5) ? 1 : -1) : 0)),
+    line: bookId === 0 ? line : Math.max(3.5, line + (rng.chance(0.2) ? (rng.chance(0.5) ? 1 : -1) : 0)),
     odds: american(rng),
     active: true,
     best: false,

@@ -100,7 +100,7 @@ export function simulateOddsPlayerProps(opts: SimOddsOptions): unknown[] {
     const bookmakers = BOOKS.map((book) => {
       const update = minutesBefore(at, rng.int(1, 30));
       const outcomes = lines.flatMap((l) => {
-        const point = Math.max(0.5, l.line + (rng.chance(0.2) ? (rng.chance(0.5) ? 1 : -1) : 0));
+        const point = Math.max(3.5, l.line + (rng.chance(0.2) ? (rng.chance(0.5) ? 1 : -1) : 0));
         return [
           { name: "Over", description: l.player.name, price: americanPrice(rng), point },
           { name: "Under", description: l.player.name, price: americanPrice(rng), point },
