@@ -15,6 +15,7 @@ import type { PayloadSource } from "../scrapers/sources/payload-source";
 import type { SourceKind } from "../domain/source-kind";
 import { validatePhase, type PhaseValidationOptions } from "../validation/validate-phase";
 import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
+import { uncapturedSource, type UncapturedSource } from "./uncaptured-source";
 
 export type PipelineStage = "raw" | "analytics";
 
@@ -38,6 +39,8 @@ export interface PipelineReport {
   /** Dates that went through every phase before the runner stopped (all of them unless interrupted). */
   readonly dates_completed: readonly string[];
   readonly interrupted: boolean;
+  /** Non-critical scrapers not run because the source captured nothing for their date (replay). */
+  readonly uncaptured_sources?: readonly UncapturedSource[];
   /** Each phase's tables validated after the phase ran (when the caller asked for validation). */
   readonly validation?: ValidationSummary;
 }
@@ -98,6 +101,7 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
   const dateScrapers = scraperDefinitions.filter((s) => s.spec.scope === "date");
   const completed: string[] = [];
+  const uncaptured: UncapturedSource[] = [];
   let interrupted = false;
 
   const seasons = new Map<number, string>();
@@ -122,6 +126,12 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
     const first = report.length;
     emit({ kind: "date_started", date, index, total });
     for (const scraper of dateScrapers) {
+      const missing = await uncapturedSource(options.source, scraper, { key: date, gameDate: date });
+      if (missing) {
+        uncaptured.push(missing);
+        platform.logger.warn({ event: "source_not_captured", scraper: missing.scraper, scope: missing.scope }, missing.reason);
+        continue;
+      }
       record(
         await runScraper(platform, {
           scraper,
@@ -151,6 +161,7 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
     warehouse_statements: platform.warehouse.statementsExecuted(),
     dates_completed: completed,
     interrupted,
+    uncaptured_sources: uncaptured,
     ...(options.validation ? { validation: mergeSummaries(validations) } : {}),
   };
 }

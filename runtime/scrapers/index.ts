@@ -1,6 +1,19 @@
 import type { ScraperDefinition } from "./base/scraper-definition";
 import { nbacPlayerBoxscoreScraper } from "./nbac-player-boxscore";
 import { nbacScheduleScraper } from "./nbac-schedule";
+import { bpEventsScraper } from "./bp-events";
+import { bpPlayerPropsScraper } from "./bp-player-props";
+import { oddsaEventsScraper } from "./oddsa-events";
+import { oddsaGameLinesScraper } from "./oddsa-game-lines";
+import { oddsaPlayerPropsScraper } from "./oddsa-player-props";
 
 /** Every scraper implementation, in the order a day's run needs them (the schedule first). */
-export const scraperDefinitions: readonly ScraperDefinition[] = [nbacScheduleScraper, nbacPlayerBoxscoreScraper];
+export const scraperDefinitions: readonly ScraperDefinition[] = [
+  nbacScheduleScraper,
+  nbacPlayerBoxscoreScraper,
+  oddsaEventsScraper,
+  oddsaPlayerPropsScraper,
+  oddsaGameLinesScraper,
+  bpEventsScraper,
+  bpPlayerPropsScraper,
+];

@@ -42,6 +42,11 @@ describeWithSamples("pipeline on the real replay samples", () => {
     for (const run of first.runs) expect(Object.keys(run).slice(0, 7)).toEqual(["phase", "processor", "scope", "status", "rows_written", "rows_quarantined", "duration_ms"]);
   });
 
+  test("betting sources the samples hold nothing of for the date are listed, not run, and do not fail the date", () => {
+    const uncaptured = (first as PipelineJson & { uncaptured_sources: { scraper: string; scope: string }[] }).uncaptured_sources;
+    expect(uncaptured.map((u) => `${u.scraper} ${u.scope}`)).toEqual(["oddsa_events", "oddsa_player_props", "oddsa_game_lines", "bp_events", "bp_player_props"].map((s) => `${s} ${DATE}`));
+  });
+
   test("team offense has 16 rows whose points equal the schedule's final scores", async () => {
     const rows = await queryRows(
       dataDir(),

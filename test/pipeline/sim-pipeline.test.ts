@@ -36,6 +36,19 @@ describe("pipeline on the sim source (what npm start runs)", () => {
     for (const r of rows) expect([r.points_scored, r.player_points]).toEqual([r.final_score, r.final_score]);
   });
 
+  test("the betting sources load the sim day: props for the day's players, lines per game, ET game dates", async () => {
+    const rows = await queryRows(
+      dataDir(),
+      `SELECT (SELECT COUNT(*) FROM nba_raw.odds_api_player_points_props p JOIN nba_raw.nbac_player_boxscores b ON b.player_lookup = p.player_lookup AND b.game_id = p.game_id AND b.game_date = p.game_date WHERE p.game_date = DATE '2025-03-15') AS props_with_box,
+              (SELECT COUNT(DISTINCT g.game_id) FROM nba_raw.odds_api_game_lines g JOIN nba_raw.nbac_schedule s ON s.canonical_game_id = g.game_id AND s.game_date = g.game_date WHERE g.game_date = DATE '2025-03-15') AS games_with_lines,
+              (SELECT COUNT(*) FROM nba_raw.nbac_schedule WHERE game_date = DATE '2025-03-15') AS games,
+              (SELECT COUNT(*) FROM nba_raw.bettingpros_player_points_props WHERE game_date = DATE '2025-03-15' AND game_id IS NOT NULL AND NOT has_team_issues) AS bp_rows`,
+    );
+    expect(Number(rows[0]!.props_with_box)).toBeGreaterThan(0);
+    expect(Number(rows[0]!.games_with_lines)).toBe(Number(rows[0]!.games));
+    expect(Number(rows[0]!.bp_rows)).toBeGreaterThan(0);
+  });
+
   test("a sim day has the same table shapes as the catalog (and so as a real day)", async () => {
     const expected = catalog.tables.flatMap((t) => t.columns.map((c) => `${tableId(t)}.${c.name} ${duckdbColumnType(c).replace(/, /g, ",")}`)).sort();
     expect((await warehouseShapes(dataDir())).map((s) => s.replace(/, /g, ",")).sort()).toEqual(expected);

@@ -28,7 +28,8 @@ starts; Ctrl-C (or SIGTERM) stops after the date in hand, records unfinished run
 Each phase's tables are validated after the range (see nba-props validate --help).
 Exit codes: 0 all runs succeeded or had nothing to do and validation passed or warned, 1 a run failed or was
 blocked or validation failed, 2 usage error.
-JSON: {"dates":[...],"dates_completed":[...],"interrupted":false,"runs":[{"phase","processor","scope","status","rows_written","rows_quarantined","duration_ms"}],"warehouse_statements":N,
+JSON: {"dates":[...],"dates_completed":[...],"interrupted":false,"runs":[{"phase","processor","scope","status","rows_written","rows_quarantined","duration_ms"}],
+       "uncaptured_sources":[{"scraper","scope","reason"}],"warehouse_statements":N,
        "validation":{"status","tables":[...]}} (validation as in nba-props validate --json)
 Examples:
   nba-props pipeline --date 2025-03-15

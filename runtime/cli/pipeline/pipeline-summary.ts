@@ -62,6 +62,11 @@ export function humanReport(report: PipelineReport, signal: string | null): stri
     out.push("", `${failures.length} run(s) did not succeed:`);
     for (const f of failures) out.push(`  ${f.processor} ${f.scope} ${f.status}: ${f.error_message ?? ""}`);
   }
+  const uncaptured = report.uncaptured_sources ?? [];
+  if (uncaptured.length > 0) {
+    out.push("", `${uncaptured.length} non-critical source(s) not run, nothing captured for the date:`);
+    for (const u of uncaptured) out.push(`  ${u.scraper} ${u.scope}`);
+  }
   if (report.interrupted) {
     const done = report.dates_completed;
     out.push(

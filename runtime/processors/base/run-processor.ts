@@ -16,6 +16,11 @@ import { TRANSIENT_ERROR_TYPE, isTransient } from "../../platform/ports/transien
 import type { SourceKind } from "../../domain/source-kind";
 import { LOG_EVENTS } from "../../catalog/monitoring";
 import { WarehouseError } from "../../platform/local/warehouse-error";
+import { appendNewKeys } from "./append-new-keys";
+import { checkBeforeInsert } from "./check-before-insert";
+
+/** What a write did: rows inserted, updated, and skipped because their file or key was already loaded (CHECK_BEFORE_INSERT, APPEND_ALWAYS). */
+type Written = MergeResult & { readonly skipped?: number };
 
 export interface ProcessorRunRequest {
   readonly spec: ProcessorSpec;
@@ -68,7 +73,7 @@ export async function runProcessor(platform: Platform, request: ProcessorRunRequ
 async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: RunRecord, heartbeat: Heartbeat): Promise<RunRecord> {
   const { table } = request;
   let output: WorkOutput | null = null;
-  let written: MergeResult = { inserted: 0, updated: 0 };
+  let written: Written = { inserted: 0, updated: 0 };
   let quarantinedCount = 0;
   try {
     heartbeat.report("work");
@@ -101,7 +106,7 @@ async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: 
     heartbeat.report("write", 0, output.rows.length);
     written = await write(platform, table, output, { processor: request.spec.name, run: run.run_id });
     heartbeat.report("publish", output.rows.length, output.rows.length);
-    const total = written.inserted + written.updated;
+    const total = written.inserted + written.updated + (written.skipped ?? 0);
     if (total !== output.rows.length) {
       throw new ProcessorError("WRITE_COUNT_MISMATCH", `${tableId(table)} reported ${total} rows written for ${output.rows.length} rows sent`);
     }
@@ -119,12 +124,14 @@ async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: 
   }
 }
 
-async function write(platform: Platform, table: TableSpec, output: WorkOutput, labels: JobLabels): Promise<MergeResult> {
+async function write(platform: Platform, table: TableSpec, output: WorkOutput, labels: JobLabels): Promise<Written> {
   switch (table.writeStrategy) {
     case "MERGE_UPDATE":
       return platform.warehouse.merge(table, output.rows, labels);
     case "APPEND_ALWAYS":
-      return { inserted: await platform.warehouse.append(table, output.rows, labels), updated: 0 };
+      return appendNewKeys(platform.warehouse, table, output.rows, labels);
+    case "CHECK_BEFORE_INSERT":
+      return checkBeforeInsert(platform.warehouse, table, output.rows, labels);
     default:
       throw new ProcessorError("UNSUPPORTED_STRATEGY", `${table.writeStrategy} writes are not implemented yet for ${tableId(table)}`);
   }

@@ -12,4 +12,6 @@ export interface PayloadSource {
   /** Provenance of what it serves; stamped on every row and run that follows from it. */
   readonly kind: SourceKind;
   fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload>;
+  /** Whether the source captured anything for the scope (a replay dir answers from its folders); absent: it always can try. */
+  holds?(scraper: ScraperDefinition, scope: ScrapeScope): Promise<boolean>;
 }
