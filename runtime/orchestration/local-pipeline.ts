@@ -15,6 +15,7 @@ import type { PayloadSource } from "../scrapers/sources/payload-source";
 import type { SourceKind } from "../domain/source-kind";
 import { validatePhase, type PhaseValidationOptions } from "../validation/validate-phase";
 import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
+import { blocksAnalytics } from "./blocks-analytics";
 
 export type PipelineStage = "raw" | "analytics";
 
@@ -164,7 +165,7 @@ async function runAnalyticsForDate(
   report: PipelineRun[],
 ): Promise<void> {
   const season = seasonLabel(seasonYearForDate(date));
-  const upstreamFailure = runs.find((r) => (r.phase === "phase_1_scrapers" || r.phase === "phase_2_raw") && r.status === "failed" && (r.scope === date || r.scope === season));
+  const upstreamFailure = runs.find((r) => (r.phase === "phase_1_scrapers" || r.phase === "phase_2_raw") && r.status === "failed" && (r.scope === date || r.scope === season) && blocksAnalytics(r));
   const failedOutputs = new Set<string>();
   for (const processor of analyticsProcessors) {
     const spec = catalog.processors.find((p) => p.name === processor.name);

@@ -1,6 +1,15 @@
 import { nbacPlayerBoxscoresProcessor } from "./nbac-player-boxscores";
 import { nbacScheduleProcessor } from "./nbac-schedule";
+import { nbacTeamBoxscoreProcessor } from "./nbac-team-boxscore";
+import { nbacPlayByPlayProcessor } from "./nbac-play-by-play";
+import { nbacScoreboardV2Processor } from "./nbac-scoreboard-v2";
 import type { RawProcessorDefinition } from "./raw-processor";
 
 /** Every phase-2 processor implementation, by catalog processor name. */
-export const rawProcessors: readonly RawProcessorDefinition[] = [nbacScheduleProcessor, nbacPlayerBoxscoresProcessor];
+export const rawProcessors: readonly RawProcessorDefinition[] = [
+  nbacScheduleProcessor,
+  nbacPlayerBoxscoresProcessor,
+  nbacTeamBoxscoreProcessor,
+  nbacPlayByPlayProcessor,
+  nbacScoreboardV2Processor,
+];

@@ -10,6 +10,12 @@ export interface ScrapeScope {
 /** A scraper: its catalog entry, how it counts the records of a payload, and its simulated twin. */
 export interface ScraperDefinition {
   readonly spec: ScraperSpec;
+  /**
+   * The source serves one payload per game (box score, play-by-play): a date's payload is the JSON
+   * array of that date's per-game payloads, each exactly as the source sends it (replay: every file
+   * of the date's folder, one per game).
+   */
+  readonly perGame?: true;
   /** The explicit record_count published with the payload; throws when the shape is not the expected one. */
   countRecords(payload: unknown): number;
   /** The payload the sim source serves for this scope: same format as the live source. */

@@ -10,7 +10,8 @@ const PAYLOAD_FILE = /\.json(\.gz)?$/;
 
 /**
  * Captured payloads laid out as `<dir>/<scraper>/<key>/*.json[.gz]`, key = ET date or season
- * label. The newest file by name wins (captures are named by time).
+ * label. The newest file by name wins (captures are named by time); a per-game scraper's folder
+ * holds one file per game and serves them all.
  */
 export class ReplaySource implements PayloadSource {
   readonly kind = "replay";
@@ -31,14 +32,21 @@ export class ReplaySource implements PayloadSource {
     }
     const newest = names.at(-1);
     if (!newest) throw new ScrapeError("REPLAY_MISSING", `no replay payload for ${scraper.spec.name} ${scope.key}: ${folder} has no *.json or *.json.gz file`);
-    const file = join(folder, newest);
-    const bytes = await readFile(file);
-    let text: string;
-    try {
-      text = newest.endsWith(".gz") ? gunzipSync(bytes).toString("utf8") : bytes.toString("utf8");
-    } catch (err) {
-      throw new ScrapeError("PAYLOAD_NOT_JSON", `${file}: not a readable gzip file (${errorMessage(err)})`);
+    // A per-game source keeps one file per game: the date's payload is all of them, in name order.
+    if (scraper.perGame) {
+      const texts = await Promise.all(names.map((name) => readPayload(join(folder, name))));
+      return { text: `[${texts.join(",")}]`, origin: `${folder}/{${names.join(",")}}` };
     }
-    return { text, origin: file };
+    const file = join(folder, newest);
+    return { text: await readPayload(file), origin: file };
+  }
+}
+
+async function readPayload(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  try {
+    return file.endsWith(".gz") ? gunzipSync(bytes).toString("utf8") : bytes.toString("utf8");
+  } catch (err) {
+    throw new ScrapeError("PAYLOAD_NOT_JSON", `${file}: not a readable gzip file (${errorMessage(err)})`);
   }
 }
