@@ -84,6 +84,11 @@ describeWithSamples("NBA.com game-level sources on the real captures", () => {
       ]);
     });
 
+    test("games on a date the stored schedule has nothing for fail the run once, naming the date and the way out", () => {
+      expect(() => parseTeamBoxscores(payload(), context("2025-01-15", []))).toThrow(/stored schedule holds no game on 2025-01-15.*load nbac_schedule/);
+      expect(parseTeamBoxscores([], context("2025-01-15", []))).toEqual({ rows: [], quarantined: [], filtered: 0 });
+    });
+
     test("the same game captured twice keeps the later file and counts the earlier one's rows as filtered", () => {
       const { rows, filtered } = parseTeamBoxscores([...payload(), ...payload()], context("2025-01-15", schedule()));
       expect(rows).toHaveLength(2);

@@ -47,7 +47,7 @@ function records(payload: StatsPayload, name: string): Record<string, unknown>[]
 
 const finalGames = (date: string): ScheduleGame[] => allGames(schedule).filter((g) => etDateOf(g) === date && g.gameStatus === 3);
 
-function shotCounts(actions: readonly Action[], team: string): { fga: number; fgm: number; fg3a: number; fta: number; pts: number } {
+function shotCounts(actions: readonly Action[], team: string): Record<"fga" | "fgm" | "fg3a" | "fta" | "pts" | "reb" | "tov" | "pf", number> {
   const mine = actions.filter((a) => a.teamTricode === team);
   const fg = mine.filter((a) => a.actionType === "2pt" || a.actionType === "3pt");
   const made = (a: Action) => a.shotResult === "Made";
@@ -57,6 +57,9 @@ function shotCounts(actions: readonly Action[], team: string): { fga: number; fg
     fg3a: mine.filter((a) => a.actionType === "3pt").length,
     fta: mine.filter((a) => a.actionType === "freethrow").length,
     pts: mine.filter(made).reduce((n, a) => n + (a.actionType === "3pt" ? 3 : a.actionType === "2pt" ? 2 : 1), 0),
+    reb: mine.filter((a) => a.actionType === "rebound").length,
+    tov: mine.filter((a) => a.actionType === "turnover").length,
+    pf: mine.filter((a) => a.actionType === "foul").length,
   };
 }
 
@@ -94,13 +97,13 @@ describe("a sim day adds up across the NBA.com game-level sources", () => {
     for (const p of players.filter((q) => q.MIN !== null)) expect(p.MIN).toMatch(/^\d{1,2}:\d{2}$/);
   });
 
-  test("play-by-play shots = the team box score's FGA, FGM, 3PA and FTA; the last action holds the final score", () => {
+  test("play-by-play shots = the team box score's FGA, FGM, 3PA and FTA (and rebounds, turnovers, fouls its REB, TO, PF); the last action holds the final score", () => {
     for (const [i, game] of games.entries()) {
       const teams = records(boxes[i]!, "TeamStats");
       const { actions } = pbps[i]!.game;
       for (const side of [game.homeTeam, game.awayTeam]) {
         const team = teams.find((t) => t.TEAM_ABBREVIATION === side.teamTricode)!;
-        expect({ team: side.teamTricode, ...shotCounts(actions, side.teamTricode) }).toEqual({ team: side.teamTricode, fga: team.FGA, fgm: team.FGM, fg3a: team.FG3A, fta: team.FTA, pts: side.score });
+        expect({ team: side.teamTricode, ...shotCounts(actions, side.teamTricode) }).toEqual({ team: side.teamTricode, fga: team.FGA, fgm: team.FGM, fg3a: team.FG3A, fta: team.FTA, pts: side.score, reb: team.REB, tov: team.TO, pf: team.PF });
       }
       const last = actions.at(-1)!;
       expect([last.actionType, last.scoreHome, last.scoreAway]).toEqual(["game", String(game.homeTeam.score), String(game.awayTeam.score)]);

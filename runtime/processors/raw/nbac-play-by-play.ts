@@ -150,9 +150,9 @@ function parseGame(payload: unknown, index: number, schedule: readonly Scheduled
 
 /** A date's play-by-play payloads (one per game) → one row per action. */
 export function parsePlayByPlays(payload: unknown, context: RawParseContext): RawParseResult {
-  const schedule = requireSchedule("nbac_play_by_play", context.schedule);
   const games = perGamePayloadsSchema.safeParse(payload);
   if (!games.success) throw envelopeError(context.source, games.error);
+  const schedule = requireSchedule("nbac_play_by_play", context, games.data.length);
   const results = games.data.map((game, i) => parseGame(game, i, schedule, context));
   // The same game captured twice: the later file (name order) is the newer capture.
   const kept = results.filter((r, i) => !results.slice(i + 1).some((later) => later.nbaGameId === r.nbaGameId));

@@ -143,9 +143,9 @@ function parseGame(payload: unknown, index: number, schedule: readonly Scheduled
 
 /** A date's boxscore payloads (one per game) → two team rows per game, checked against their player lines. */
 export function parseTeamBoxscores(payload: unknown, context: RawParseContext): RawParseResult {
-  const schedule = requireSchedule("nbac_team_boxscore", context.schedule);
   const games = perGamePayloadsSchema.safeParse(payload);
   if (!games.success) throw envelopeError(context.source, games.error);
+  const schedule = requireSchedule("nbac_team_boxscore", context, games.data.length);
   const results = games.data.map((game, i) => parseGame(game, i, schedule, context));
   // The same game captured twice: the later file (name order) is the newer capture.
   const kept = results.filter((r, i) => r.nbaGameId === null || !results.slice(i + 1).some((later) => later.nbaGameId === r.nbaGameId));

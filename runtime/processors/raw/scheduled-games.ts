@@ -2,6 +2,8 @@ import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { param, sql, tableRef } from "../../platform/sql/fragment";
 import type { Warehouse } from "../../platform/ports/warehouse";
 import { FieldError } from "../base/field-error";
+import { ProcessorError } from "../base/processor-error";
+import type { RawParseContext } from "./raw-processor";
 
 /**
  * A game of the stored schedule, as the per-game raw processors need it: the payloads of the box
@@ -50,8 +52,18 @@ export function scheduledGameFor(schedule: readonly ScheduledGame[], gameDate: s
   return game;
 }
 
-/** The schedule a needsSchedule processor was given; its absence is a wiring bug, not bad data. */
-export function requireSchedule(processor: string, schedule: readonly ScheduledGame[] | undefined): readonly ScheduledGame[] {
-  if (!schedule) throw new Error(`raw processor ${processor} needs the date's schedule in its parse context`);
-  return schedule;
+/**
+ * The schedule a needsSchedule processor was given; its absence is a wiring bug, not bad data. Games
+ * on a date the stored schedule has nothing for fail the run once (load the schedule first),
+ * rather than quarantining every record.
+ */
+export function requireSchedule(processor: string, context: RawParseContext, payloadGames: number): readonly ScheduledGame[] {
+  if (!context.schedule) throw new Error(`raw processor ${processor} needs the date's schedule in its parse context`);
+  if (context.schedule.length === 0 && payloadGames > 0) {
+    throw new ProcessorError(
+      "INPUT_INVALID",
+      `${context.source}: ${payloadGames} game(s) but the stored schedule holds no game on ${context.gameDate}, so home and away are unknown; load nbac_schedule for that season first; nothing was written`,
+    );
+  }
+  return context.schedule;
 }

@@ -1,7 +1,8 @@
 /**
  * NBA.com live play-by-play (`{meta, game{gameId, actions[]}}`, one payload per final game) for an
  * ET date of a sim schedule. Every shot of the box score is one action (made and missed 2s, 3s and
- * free throws of each player), so the shots add up to the team box score and the last action's
+ * free throws of each player), and so is every rebound, turnover and personal foul, so the actions
+ * add up to the team box score (FGA, FGM, 3PA, FTA, REB, TO, PF) and the last action's
  * scoreHome/scoreAway is the final score. An overtime game is tied after regulation: the winner's
  * margin is scored in the last overtime. Pure: no I/O, no clock, no Math.random.
  */
@@ -11,11 +12,18 @@ import type { ScheduleLeagueV2Payload } from "./nba-com-formats";
 import { finalGameLines, type SimGameLines, type SimTeamGame } from "./sim-game-lines";
 
 type ShotKind = "2pt" | "3pt" | "freethrow";
+type OtherKind = "rebound" | "turnover" | "foul";
+const OTHER_SUBTYPES: Readonly<Record<OtherKind, readonly [string, string]>> = {
+  rebound: ["offensive", "defensive"],
+  turnover: ["bad pass", "lost ball"],
+  foul: ["personal", "shooting"],
+};
 
 interface Shot {
   readonly side: SimTeamGame;
   readonly player: RosterPlayer;
-  readonly kind: ShotKind;
+  readonly kind: ShotKind | OtherKind;
+  /** Shots: made or missed. Rebounds: offensive. Others: unused. */
   readonly made: boolean;
   /** Seconds from tip-off, on the game clock. */
   elapsed: number;
@@ -66,10 +74,12 @@ const REGULATION_SECONDS = 4 * 720;
 const periodLength = (period: number): number => (period <= 4 ? 720 : 300);
 const periodStart = (period: number): number => (period <= 4 ? (period - 1) * 720 : REGULATION_SECONDS + (period - 5) * 300);
 const POINTS: Readonly<Record<ShotKind, number>> = { "2pt": 2, "3pt": 3, freethrow: 1 };
+const isShot = (s: Shot): s is Shot & { kind: ShotKind } => s.kind in POINTS;
+const isScoring = (s: Shot): boolean => isShot(s) && s.made;
 
 function shotsOf(side: SimTeamGame): Shot[] {
   const shots: Shot[] = [];
-  const add = (player: RosterPlayer, kind: ShotKind, made: boolean, n: number): void => {
+  const add = (player: RosterPlayer, kind: ShotKind | OtherKind, made: boolean, n: number): void => {
     for (let i = 0; i < n; i++) shots.push({ side, player, kind, made, elapsed: 0 });
   };
   for (const l of side.lines) {
@@ -79,6 +89,10 @@ function shotsOf(side: SimTeamGame): Shot[] {
     add(l.player, "3pt", false, l.fg3a - l.fg3m);
     add(l.player, "freethrow", true, l.ftm);
     add(l.player, "freethrow", false, l.fta - l.ftm);
+    add(l.player, "rebound", true, l.oreb);
+    add(l.player, "rebound", false, l.dreb);
+    add(l.player, "turnover", false, l.tov);
+    add(l.player, "foul", false, l.pf);
   }
   return shots;
 }
@@ -89,7 +103,7 @@ function overtimeShots(winnerShots: readonly Shot[], margin: number): Set<Shot> 
   let left = margin;
   for (const kind of ["3pt", "2pt", "freethrow"] as const) {
     for (const s of winnerShots) {
-      if (s.made && s.kind === kind && left >= POINTS[kind]) {
+      if (isScoring(s) && s.kind === kind && left >= POINTS[kind]) {
         picked.add(s);
         left -= POINTS[kind];
       }
@@ -106,7 +120,7 @@ function placeShots(rng: Rng, g: SimGameLines, shots: Shot[]): void {
   const lastOvertimeStart = REGULATION_SECONDS + 300 * (ot - 1);
   for (const s of shots) {
     if (inOvertime?.has(s)) s.elapsed = lastOvertimeStart + rng.int(1, 299);
-    else if (s.made && inOvertime) s.elapsed = rng.int(1, REGULATION_SECONDS - 1);
+    else if (isScoring(s) && inOvertime) s.elapsed = rng.int(1, REGULATION_SECONDS - 1);
     else s.elapsed = rng.int(1, gameSeconds - 1);
   }
   shots.sort((a, b) => a.elapsed - b.elapsed);
@@ -171,6 +185,30 @@ export function simulateGamePlayByPlay(seed: number, g: SimGameLines): SimGamePl
     marker(period, "period", "start", start);
     for (; next < shots.length && (shots[next]?.elapsed ?? Infinity) < end; next++) {
       const s = shots[next]!;
+      if (!isShot(s)) {
+        const name = initial(s.player);
+        const kind = s.kind as OtherKind;
+        push({
+          clock: isoClock(end - s.elapsed),
+          timeActual: wall(s.elapsed, period),
+          period,
+          periodType: period <= 4 ? "REGULAR" : "OVERTIME",
+          teamId: s.side.team.teamId,
+          teamTricode: s.side.team.teamTricode,
+          actionType: kind,
+          subType: OTHER_SUBTYPES[kind][kind === "rebound" ? (s.made ? 0 : 1) : rng.int(0, 1)] ?? "",
+          personId: s.player.personId,
+          x: null,
+          y: null,
+          possession: s.side.team.teamId,
+          isFieldGoal: 0,
+          description: `${name} ${kind.toUpperCase()}`,
+          playerName: s.player.lastName,
+          playerNameI: name,
+          personIdsFilter: [s.player.personId],
+        });
+        continue;
+      }
       const points = s.made ? POINTS[s.kind] : 0;
       if (s.side.isHome) {
         home += points;
