@@ -27,7 +27,8 @@ export function parseMinutes(value: unknown): ParsedMinutes {
   }
   if (typeof value !== "string") throw new MinutesFormatError(value);
   const trimmed = value.trim();
-  const mmss = /^(\d{1,3}):([0-5]\d)(?:\.\d+)?$/.exec(trimmed);
+  // boxscoretraditionalv2 has served whole minutes with a decimal tail ("36.000000:05"): same value.
+  const mmss = /^(\d{1,3})(?:\.0+)?:([0-5]\d)(?:\.\d+)?$/.exec(trimmed);
   if (mmss) {
     const minutes = Number(mmss[1]);
     const seconds = Number(mmss[2]);

@@ -16,6 +16,7 @@ import type { SourceKind } from "../domain/source-kind";
 import { validatePhase, type PhaseValidationOptions } from "../validation/validate-phase";
 import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
 import { uncapturedSource, type UncapturedSource } from "./uncaptured-source";
+import { blocksAnalytics } from "./blocks-analytics";
 
 export type PipelineStage = "raw" | "analytics";
 
@@ -175,7 +176,7 @@ async function runAnalyticsForDate(
   report: PipelineRun[],
 ): Promise<void> {
   const season = seasonLabel(seasonYearForDate(date));
-  const upstreamFailure = runs.find((r) => (r.phase === "phase_1_scrapers" || r.phase === "phase_2_raw") && r.status === "failed" && (r.scope === date || r.scope === season));
+  const upstreamFailure = runs.find((r) => (r.phase === "phase_1_scrapers" || r.phase === "phase_2_raw") && r.status === "failed" && (r.scope === date || r.scope === season) && blocksAnalytics(r));
   const failedOutputs = new Set<string>();
   for (const processor of analyticsProcessors) {
     const spec = catalog.processors.find((p) => p.name === processor.name);

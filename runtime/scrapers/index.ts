@@ -6,6 +6,9 @@ import { bpPlayerPropsScraper } from "./bp-player-props";
 import { oddsaEventsScraper } from "./oddsa-events";
 import { oddsaGameLinesScraper } from "./oddsa-game-lines";
 import { oddsaPlayerPropsScraper } from "./oddsa-player-props";
+import { nbacTeamBoxscoreScraper } from "./nbac-team-boxscore";
+import { nbacPlayByPlayScraper } from "./nbac-play-by-play";
+import { nbacScoreboardV2Scraper } from "./nbac-scoreboard-v2";
 
 /** Every scraper implementation, in the order a day's run needs them (the schedule first). */
 export const scraperDefinitions: readonly ScraperDefinition[] = [
@@ -16,4 +19,7 @@ export const scraperDefinitions: readonly ScraperDefinition[] = [
   oddsaGameLinesScraper,
   bpEventsScraper,
   bpPlayerPropsScraper,
+  nbacTeamBoxscoreScraper,
+  nbacPlayByPlayScraper,
+  nbacScoreboardV2Scraper,
 ];

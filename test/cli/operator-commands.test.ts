@@ -114,7 +114,10 @@ describe("history and inspection: runs, tables, describe, reset", () => {
   test("runs lists the ledger, newest first, with filters and --json", async () => {
     const all = JSON.parse((await runCliCaptured(["runs", "--data-dir", dataDir(), "--json"])).stdout) as { processor_name: string; status: string; source_kind: string; owner_pid: number }[];
     expect(all.map((r) => r.processor_name).sort()).toEqual(
-      ["nbac_schedule", "nbac_schedule", "nbac_player_boxscore", "nbac_player_boxscores", "team_offense_game_summary", "team_defense_game_summary", "player_game_summary"].sort(),
+      [
+        "nbac_schedule", "nbac_schedule", "nbac_player_boxscore", "nbac_player_boxscores", "nbac_team_boxscore", "nbac_team_boxscore", "nbac_play_by_play", "nbac_play_by_play",
+        "nbac_scoreboard_v2", "nbac_scoreboard_v2", "team_offense_game_summary", "team_defense_game_summary", "player_game_summary",
+      ].sort(),
     );
     expect(all.every((r) => r.status === "success" && r.source_kind === "sim" && r.owner_pid > 0)).toBe(true);
     const one = JSON.parse((await runCliCaptured(["runs", "--data-dir", dataDir(), "--processor", "player_game_summary", "--date", "2025-03-15", "--json"])).stdout) as unknown[];
@@ -135,7 +138,8 @@ describe("history and inspection: runs, tables, describe, reset", () => {
     const byName = Object.fromEntries(json.tables.map((t) => [t.table, t]));
     expect(byName["nba_raw.nbac_schedule"]).toMatchObject({ rows: 1230, first_date: "2024-10-22", source_kinds: ["sim"] });
     expect(byName["nba_analytics.player_game_summary"]).toMatchObject({ first_date: "2025-03-15", last_date: "2025-03-15", source_kinds: ["sim"] });
-    expect(byName["nba_raw.nbac_play_by_play"]).toMatchObject({ rows: 0, first_date: null, source_kinds: [] });
+    expect(byName["nba_raw.nbac_play_by_play"]).toMatchObject({ first_date: "2025-03-15", last_date: "2025-03-15", source_kinds: ["sim"] });
+    expect(byName["nba_precompute.player_daily_cache"]).toMatchObject({ rows: 0, first_date: null, source_kinds: [] });
   });
 
   test("describe prints a table's catalog entry; an unknown name suggests the right one", async () => {

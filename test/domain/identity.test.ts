@@ -30,11 +30,12 @@ describe("minutes in every source format (DOMAIN §1.9)", () => {
     [35, 35, "35:00"],
     ["06", 6, "6:00"],
     ["28", 28, "28:00"],
+    ["36.000000:05", 36.08, "36:05"],
   ])("%p played", (input, decimal, text) => expect(parseMinutes(input)).toEqual({ played: true, decimal, text }));
 
   test.each([[null], [""], ["-"], ["00"], [0], ["0:00"]])("%p is a DNP", (input) => expect(parseMinutes(input)).toEqual({ played: false }));
 
-  test.each([["4O:12"], ["35:7"], [-3], [12.5], ["abc"], [{}]])("%p is rejected, never coerced", (input) => {
+  test.each([["4O:12"], ["35:7"], [-3], [12.5], ["abc"], [{}], ["36.5:05"]])("%p is rejected, never coerced", (input) => {
     expect(() => parseMinutes(input)).toThrow(/not MM:SS/);
   });
 });

@@ -49,6 +49,35 @@ describe("pipeline on the sim source (what npm start runs)", () => {
     expect(Number(rows[0]!.bp_rows)).toBeGreaterThan(0);
   });
 
+  test("the NBA.com game-level tables agree: team box score = schedule, play-by-play shots = team box score, scoreboard = schedule; team offense reads the team box score", async () => {
+    const rows = await queryRows(
+      dataDir(),
+      `WITH shots AS (
+         SELECT game_id, player_1_team_abbr AS team_abbr, COUNTIF(shot_type IN ('2PT', '3PT')) AS fga, COUNTIF(shot_type IN ('2PT', '3PT') AND shot_made) AS fgm,
+                COUNTIF(shot_type = '3PT') AS fg3a, COUNTIF(shot_type = 'FT') AS fta
+         FROM nba_raw.nbac_play_by_play WHERE game_date = DATE '2025-03-15' GROUP BY game_id, player_1_team_abbr)
+       SELECT t.game_id, t.team_abbr, t.points, t.field_goals_attempted, t.field_goals_made, t.three_pointers_attempted, t.free_throws_attempted,
+              shots.fga, shots.fgm, shots.fg3a, shots.fta,
+              CASE WHEN t.is_home THEN s.home_team_score ELSE s.away_team_score END AS final_score,
+              CASE WHEN t.is_home THEN b.home_team_score ELSE b.away_team_score END AS scoreboard_points,
+              o.points_scored, o.data_source AS offense_source
+       FROM nba_raw.nbac_team_boxscore t
+       JOIN nba_raw.nbac_schedule s ON s.canonical_game_id = t.game_id AND s.game_date = t.game_date
+       JOIN shots ON shots.game_id = t.game_id AND shots.team_abbr = t.team_abbr
+       JOIN nba_raw.nbac_scoreboard_v2 b ON b.game_id = t.game_id AND b.game_date = t.game_date
+       JOIN nba_analytics.team_offense_game_summary o ON o.game_id = t.game_id AND o.team_abbr = t.team_abbr AND o.game_date = t.game_date
+       WHERE t.game_date = DATE '2025-03-15'`,
+    );
+    const finals = await queryRows(dataDir(), `SELECT COUNT(*) AS n FROM nba_raw.nbac_schedule WHERE game_date = DATE '2025-03-15' AND game_status = 3`);
+    expect(rows).toHaveLength(2 * Number(finals[0]?.n));
+    for (const r of rows) {
+      expect({ team: r.team_abbr, points: r.points, scoreboard: r.scoreboard_points, offense: r.points_scored, source: r.offense_source }).toEqual({
+        team: r.team_abbr, points: r.final_score, scoreboard: r.final_score, offense: r.final_score, source: "nbac_team_boxscore",
+      });
+      expect([r.fga, r.fgm, r.fg3a, r.fta]).toEqual([r.field_goals_attempted, r.field_goals_made, r.three_pointers_attempted, r.free_throws_attempted]);
+    }
+  });
+
   test("a sim day has the same table shapes as the catalog (and so as a real day)", async () => {
     const expected = catalog.tables.flatMap((t) => t.columns.map((c) => `${tableId(t)}.${c.name} ${duckdbColumnType(c).replace(/, /g, ",")}`)).sort();
     expect((await warehouseShapes(dataDir())).map((s) => s.replace(/, /g, ",")).sort()).toEqual(expected);

@@ -66,15 +66,20 @@ describeWithSamples("validation on the real day 2025-03-15", () => {
     pipeline = { code: result.code, json: JSON.parse(result.stdout) as typeof pipeline.json };
   });
 
-  test("the pipeline validates each phase and every table passes with one query per table", async () => {
-    expect(pipeline.code).toBe(0);
-    expect(pipeline.json.validation?.status).toBe("pass");
+  test("the pipeline validates each phase; every table passes with one query per table, except those the samples hold nothing for that day", async () => {
+    // The samples hold the schedule and player lines of this date, not its team box score, play-by-play or scoreboard:
+    // those scrapes fail (a real gap: the day has final games) and their tables' schedule checks say so.
+    const lacking = ["nba_raw.nbac_play_by_play", "nba_raw.nbac_scoreboard_v2", "nba_raw.nbac_team_boxscore"];
+    expect(pipeline.code).toBe(1);
     expect(pipeline.json.validation?.tables.map((t) => t.table)).toEqual(expect.arrayContaining(["nba_raw.nbac_schedule", "nba_analytics.player_game_summary"]));
     const { code, json } = await validate(pristine());
-    expect(code).toBe(0);
-    expect(json.status).toBe("pass");
+    expect(code).toBe(1);
     expect(json.tables).toHaveLength(catalog.tables.length);
-    expect(json.tables.filter((t) => t.status !== "pass")).toEqual([]);
+    const notPassing = json.tables.filter((t) => t.status !== "pass");
+    expect(notPassing.map((t) => t.table).sort()).toEqual(lacking);
+    for (const t of notPassing) {
+      for (const c of t.checks.filter((k) => k.status !== "pass")) expect([t.table, c.key]).toEqual([t.table, expect.stringMatching(/^(schedule_cross_validation|points_match_final_score)$/)]);
+    }
     expect(new Set(json.tables.map((t) => t.queries))).toEqual(new Set([1]));
     expect(check(json, "nba_analytics.player_game_summary", "points_match_final_score").status).toBe("pass");
     expect(check(json, "nba_precompute.player_daily_cache", "no_duplicate_entries").status).toBe("not_due");
@@ -114,11 +119,13 @@ describeWithSamples("validation on the real day 2025-03-15", () => {
     expect(completeness.remediation).toBe(`nba-props pipeline --date ${DATE} --to ${DATE} --source replay --replay-dir ${SAMPLES_DIR} --data-dir ${dir}`);
     const args = (completeness.remediation ?? "").split(" ");
     expect(args[0]).toBe("nba-props");
-    expect((await runCliCaptured(args.slice(1))).code).toBe(0);
+    // Exit 1 only because the samples lack the game-level sources of the date (see the first test).
+    expect((await runCliCaptured(args.slice(1))).code).toBe(1);
     const after = await validate(dir, "--table", "nba_analytics.player_game_summary");
     expect(after.code).toBe(0);
     expect(check(after.json, "nba_analytics.player_game_summary", "schedule_cross_validation").status).toBe("pass");
-  });
+    // A whole replay pipeline plus three validations.
+  }, 180_000);
 
   test("missing data that is not due yet is not_due, not fail", async () => {
     const dir = copy("not-due");

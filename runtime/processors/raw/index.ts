@@ -3,6 +3,9 @@ import { nbacScheduleProcessor } from "./nbac-schedule";
 import { bettingprosPlayerPointsPropsProcessor } from "./bettingpros-player-points-props";
 import { oddsApiGameLinesProcessor } from "./odds-api-game-lines";
 import { oddsApiPlayerPointsPropsProcessor } from "./odds-api-player-points-props";
+import { nbacTeamBoxscoreProcessor } from "./nbac-team-boxscore";
+import { nbacPlayByPlayProcessor } from "./nbac-play-by-play";
+import { nbacScoreboardV2Processor } from "./nbac-scoreboard-v2";
 import type { RawProcessorDefinition } from "./raw-processor";
 
 /** Every phase-2 processor implementation, by catalog processor name. */
@@ -12,4 +15,7 @@ export const rawProcessors: readonly RawProcessorDefinition[] = [
   oddsApiPlayerPointsPropsProcessor,
   oddsApiGameLinesProcessor,
   bettingprosPlayerPointsPropsProcessor,
+  nbacTeamBoxscoreProcessor,
+  nbacPlayByPlayProcessor,
+  nbacScoreboardV2Processor,
 ];

@@ -11,6 +11,7 @@ import { ProcessorError } from "../base/processor-error";
 import { shouldRedeliver } from "../base/redelivery";
 import { runProcessor } from "../base/run-processor";
 import { rawProcessors } from "./index";
+import { scheduledGames } from "./scheduled-games";
 import { errorMessage } from "../../domain/error-message";
 import { SOURCE_KINDS } from "../../domain/source-kind";
 
@@ -61,6 +62,7 @@ export async function runRawProcessors(platform: Platform, message: CompletionMe
           scope: meta.scope_key,
           gameDate: message.game_date,
           processedAt: platform.clock.now().toISOString(),
+          ...(definition.needsSchedule ? { schedule: await scheduledGames(platform.warehouse, message.game_date) } : {}),
         });
         const emptyReason =
           parsed.rows.length === 0 && parsed.quarantined.length === 0

@@ -1,6 +1,7 @@
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import type { QuarantinedRecord } from "../base/quarantine";
+import type { ScheduledGame } from "./scheduled-games";
 
 export interface RawParseContext {
   /** What an operator recognises as the input: the replay file, the URL, or the sim seed. */
@@ -10,6 +11,8 @@ export interface RawParseContext {
   readonly scope: string;
   readonly gameDate: string;
   readonly processedAt: string;
+  /** The stored schedule's games of gameDate; given to processors that declare needsSchedule. */
+  readonly schedule?: readonly ScheduledGame[];
 }
 
 export interface RawParseResult {
@@ -25,5 +28,7 @@ export interface RawProcessorDefinition {
   readonly table: TableSpec;
   /** Date-scoped processors categorise an empty payload against the schedule. */
   readonly scope: "date" | "season";
+  /** The payload does not say who was at home: parse gets the date's scheduled games. */
+  readonly needsSchedule?: true;
   parse(payload: unknown, context: RawParseContext): RawParseResult;
 }
