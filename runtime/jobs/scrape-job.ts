@@ -1,7 +1,7 @@
 import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import type { Platform } from "../platform/platform";
-import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
+import { missingReplayReason } from "../scrapers/base/missing-replay-reason";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { scraperDefinitions } from "../scrapers";
@@ -37,7 +37,7 @@ export async function runScrapeJob(platform: Platform, request: ScrapeJobRequest
     scraper,
     scope: { key, gameDate: request.date },
     source: request.source,
-    categoriseMissing: scraper.spec.scope === "date" ? async () => emptyReasonFor(await scheduleDay(platform.warehouse, request.date)) : undefined,
+    categoriseMissing: scraper.spec.scope === "date" ? () => missingReplayReason(platform.warehouse, scraper, request.date) : undefined,
   });
   return {
     scraper: scraper.spec.name,

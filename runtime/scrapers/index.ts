@@ -1,6 +1,11 @@
 import type { ScraperDefinition } from "./base/scraper-definition";
 import { nbacPlayerBoxscoreScraper } from "./nbac-player-boxscore";
 import { nbacScheduleScraper } from "./nbac-schedule";
+import { bdlBoxScoresScraper } from "./bdl-box-scores";
 
 /** Every scraper implementation, in the order a day's run needs them (the schedule first). */
-export const scraperDefinitions: readonly ScraperDefinition[] = [nbacScheduleScraper, nbacPlayerBoxscoreScraper];
+export const scraperDefinitions: readonly ScraperDefinition[] = [
+  nbacScheduleScraper,
+  nbacPlayerBoxscoreScraper,
+  bdlBoxScoresScraper,
+];

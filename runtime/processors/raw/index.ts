@@ -1,6 +1,11 @@
 import { nbacPlayerBoxscoresProcessor } from "./nbac-player-boxscores";
 import { nbacScheduleProcessor } from "./nbac-schedule";
 import type { RawProcessorDefinition } from "./raw-processor";
+import { bdlPlayerBoxscoresProcessor } from "./bdl-player-boxscores";
 
 /** Every phase-2 processor implementation, by catalog processor name. */
-export const rawProcessors: readonly RawProcessorDefinition[] = [nbacScheduleProcessor, nbacPlayerBoxscoresProcessor];
+export const rawProcessors: readonly RawProcessorDefinition[] = [
+  nbacScheduleProcessor,
+  nbacPlayerBoxscoresProcessor,
+  bdlPlayerBoxscoresProcessor,
+];
