@@ -8,6 +8,7 @@ import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { Platform } from "../../platform/platform";
 import type { JobLabels, MergeResult } from "../../platform/ports/warehouse";
 import { ProcessorError } from "./processor-error";
+import { appendNewKeys } from "./append-new-keys";
 import { describeQuarantined, type QuarantinedRecord } from "./quarantine";
 import { duplicateKeys, invalidOutputRows } from "./row-checks";
 import type { WorkOutput } from "./work-output";
@@ -124,7 +125,8 @@ async function write(platform: Platform, table: TableSpec, output: WorkOutput, l
     case "MERGE_UPDATE":
       return platform.warehouse.merge(table, output.rows, labels);
     case "APPEND_ALWAYS":
-      return { inserted: await platform.warehouse.append(table, output.rows, labels), updated: 0 };
+    case "INSERT_NEW_ONLY":
+      return appendNewKeys(platform.warehouse, table, output.rows, labels);
     default:
       throw new ProcessorError("UNSUPPORTED_STRATEGY", `${table.writeStrategy} writes are not implemented yet for ${tableId(table)}`);
   }
