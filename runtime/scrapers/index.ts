@@ -3,6 +3,7 @@ import { nbacPlayerBoxscoreScraper } from "./nbac-player-boxscore";
 import { nbacScheduleScraper } from "./nbac-schedule";
 import { bdlBoxScoresScraper } from "./bdl-box-scores";
 import { nbacPlayerMovementScraper } from "./nbac-player-movement";
+import { nbacInjuryReportScraper } from "./nbac-injury-report";
 
 /** Every scraper implementation, in the order a day's run needs them (the schedule first). */
 export const scraperDefinitions: readonly ScraperDefinition[] = [
@@ -10,4 +11,5 @@ export const scraperDefinitions: readonly ScraperDefinition[] = [
   nbacPlayerBoxscoreScraper,
   bdlBoxScoresScraper,
   nbacPlayerMovementScraper,
+  nbacInjuryReportScraper,
 ];

@@ -3,6 +3,7 @@ import { nbacScheduleProcessor } from "./nbac-schedule";
 import type { RawProcessorDefinition } from "./raw-processor";
 import { bdlPlayerBoxscoresProcessor } from "./bdl-player-boxscores";
 import { nbacPlayerMovementProcessor } from "./nbac-player-movement";
+import { nbacInjuryReportProcessor } from "./nbac-injury-report";
 
 /** Every phase-2 processor implementation, by catalog processor name. */
 export const rawProcessors: readonly RawProcessorDefinition[] = [
@@ -10,4 +11,5 @@ export const rawProcessors: readonly RawProcessorDefinition[] = [
   nbacPlayerBoxscoresProcessor,
   bdlPlayerBoxscoresProcessor,
   nbacPlayerMovementProcessor,
+  nbacInjuryReportProcessor,
 ];
