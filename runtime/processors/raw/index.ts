@@ -4,6 +4,7 @@ import type { RawProcessorDefinition } from "./raw-processor";
 import { bdlPlayerBoxscoresProcessor } from "./bdl-player-boxscores";
 import { nbacPlayerMovementProcessor } from "./nbac-player-movement";
 import { nbacInjuryReportProcessor } from "./nbac-injury-report";
+import { nbacTeamRostersProcessor } from "./nbac-team-rosters";
 
 /** Every phase-2 processor implementation, by catalog processor name. */
 export const rawProcessors: readonly RawProcessorDefinition[] = [
@@ -12,4 +13,5 @@ export const rawProcessors: readonly RawProcessorDefinition[] = [
   bdlPlayerBoxscoresProcessor,
   nbacPlayerMovementProcessor,
   nbacInjuryReportProcessor,
+  nbacTeamRostersProcessor,
 ];

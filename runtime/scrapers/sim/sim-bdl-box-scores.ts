@@ -10,6 +10,7 @@ import { overtimePeriods } from "./game-outcome";
 import { simTeam } from "./league";
 import type { ScheduleGame, ScheduleLeagueV2Payload, ScheduleTeam } from "./nba-com-formats";
 import { teamRoster, type RosterPlayer } from "./rosters";
+import { rosterFacts } from "./sim-team-rosters";
 
 export interface BdlSimPlayer {
   readonly min: string;
@@ -70,11 +71,13 @@ const pct = (made: number, attempts: number): number => (attempts === 0 ? 0 : Ma
 /** BDL ids are its own small integers; the sim derives them from the NBA id so they are stable. */
 const bdlPlayerId = (p: RosterPlayer): number => p.personId % 1_000_000;
 
-function playerOf(p: RosterPlayer): BdlSimPlayer["player"] {
-  return { id: bdlPlayerId(p), first_name: p.firstName, last_name: p.lastName, position: p.position, jersey_number: String(p.depth + 1) };
+type Jerseys = ReadonlyMap<number, { readonly jersey: string }>;
+
+function playerOf(p: RosterPlayer, jerseys: Jerseys): BdlSimPlayer["player"] {
+  return { id: bdlPlayerId(p), first_name: p.firstName, last_name: p.lastName, position: p.position, jersey_number: jerseys.get(p.personId)?.jersey ?? "" };
 }
 
-function played(l: PlayerLine): BdlSimPlayer {
+function played(l: PlayerLine, jerseys: Jerseys): BdlSimPlayer {
   return {
     min: String(l.min).padStart(2, "0"),
     fgm: l.fgm,
@@ -96,13 +99,13 @@ function played(l: PlayerLine): BdlSimPlayer {
     pf: l.pf,
     pts: l.pts,
     plus_minus: l.plusMinus,
-    player: playerOf(l.player),
+    player: playerOf(l.player, jerseys),
   };
 }
 
-function didNotPlay(p: RosterPlayer): BdlSimPlayer {
+function didNotPlay(p: RosterPlayer, jerseys: Jerseys): BdlSimPlayer {
   const zero = { fgm: 0, fga: 0, fg_pct: 0, fg3m: 0, fg3a: 0, fg3_pct: 0, ftm: 0, fta: 0, ft_pct: 0, oreb: 0, dreb: 0, reb: 0, ast: 0, stl: 0, blk: 0, turnover: 0, pf: 0, pts: 0, plus_minus: 0 };
-  return { min: "00", ...zero, player: playerOf(p) };
+  return { min: "00", ...zero, player: playerOf(p, jerseys) };
 }
 
 function team(seed: number, seasonYear: number, game: ScheduleGame, side: ScheduleTeam, opponent: ScheduleTeam, final: boolean): BdlSimTeam {
@@ -119,7 +122,8 @@ function team(seed: number, seasonYear: number, game: ScheduleGame, side: Schedu
       overtimePeriods: overtimePeriods(seed, game.gameId),
     });
     const inGame = new Set(lines.map((l) => l.player.personId));
-    players = [...lines.map(played), ...teamRoster(seed, seasonYear, side.teamTricode).filter((p) => !inGame.has(p.personId)).map(didNotPlay)];
+    const jerseys = rosterFacts(seed, seasonYear, side.teamTricode);
+    players = [...lines.map((l) => played(l, jerseys)), ...teamRoster(seed, seasonYear, side.teamTricode).filter((p) => !inGame.has(p.personId)).map((p) => didNotPlay(p, jerseys))];
   }
   return {
     id: SIM_TEAM_IDS.indexOf(side.teamTricode) + 1,
