@@ -91,4 +91,14 @@ export const processors: readonly ProcessorSpec[] = [
     critical: false,
     stallLimitSeconds: 300,
   },
+  {
+    name: "nba_players_registry",
+    phase: "phase_3_analytics",
+    description: "Player registry: per player, team and season, games from the official player lines and jersey/position from the rosters; stable universal_player_id.",
+    role: "analytics-processors",
+    inputs: ["nba_raw.nbac_player_boxscores", "nba_raw.nbac_team_rosters"],
+    output: "nba_reference.nba_players_registry",
+    critical: false,
+    stallLimitSeconds: 600,
+  },
 ];
