@@ -52,7 +52,7 @@ export const roles: readonly RoleSpec[] = [
     description: "Phase 3: builds nba_analytics tables once a date's raw data is complete.",
     args: ["serve", "--role", "analytics-processors"],
     datasetsRead: ["nba_raw", "nba_reference", "nba_analytics"],
-    datasetsWritten: ["nba_analytics"],
+    datasetsWritten: ["nba_analytics", "nba_reference"],
     bucketsRead: [],
     bucketsWritten: [],
     publishesTo: ["nba-phase3-analytics-complete"],

@@ -59,3 +59,10 @@ export function normalizeTricode(code: string): string | null {
   if (BY_TRICODE.has(upper)) return upper;
   return ALIASES[upper] ?? null;
 }
+
+const BY_TEAM_ID = new Map(TEAMS.map((t) => [t.teamId, t.tricode]));
+
+/** The tricode of an NBA.com team id (1610612737 → ATL), or null when it is not one of the 30. */
+export function tricodeForTeamId(teamId: number): string | null {
+  return BY_TEAM_ID.get(teamId) ?? null;
+}

@@ -1,7 +1,7 @@
 import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import type { Platform } from "../platform/platform";
-import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
+import { missingReplayReason } from "../scrapers/base/missing-replay-reason";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { trackScrapeFailures } from "../scrapers/base/track-scrape-failures";
@@ -42,7 +42,7 @@ export async function runScrapeJob(platform: Platform, request: ScrapeJobRequest
     scraper,
     scope: { key, gameDate: request.date },
     source: request.source,
-    categoriseMissing: scraper.spec.scope === "date" ? async () => emptyReasonFor(await scheduleDay(platform.warehouse, request.date)) : undefined,
+    categoriseMissing: scraper.spec.scope === "date" ? () => missingReplayReason(platform.warehouse, scraper, request.date) : undefined,
   });
   await trackScrapeFailures(platform, scraper.spec.name, call, run, platform.clock.now());
   return {

@@ -5,7 +5,8 @@ export type RunStatus = "running" | "success" | "partial" | "no_data" | "failed"
 export type FinalRunStatus = Exclude<RunStatus, "running">;
 
 /** Why a run wrote nothing (RELIABILITY row 1): only a real gap is a failure. */
-export type EmptyReason = "no_games_scheduled" | "source_not_final" | "real_gap";
+/** `not_captured`: a replay directory lacks an optional (non-critical) source for a date. */
+export type EmptyReason = "no_games_scheduled" | "source_not_final" | "real_gap" | "not_captured";
 
 /** One record per run, with one final status (RELIABILITY row 14). */
 export interface RunRecord {

@@ -5,11 +5,11 @@ import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import { PHASES } from "../messages/completion-message";
 import type { Platform } from "../platform/platform";
-import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
 import { analyticsProcessors } from "../processors/analytics";
 import { runAnalytics } from "../processors/analytics/run-analytics";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
+import { missingReplayReason } from "../scrapers/base/missing-replay-reason";
 import { scraperDefinitions } from "../scrapers";
 import type { PayloadSource } from "../scrapers/sources/payload-source";
 import type { SourceKind } from "../domain/source-kind";
@@ -138,7 +138,7 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
           scraper,
           scope: { key: date, gameDate: date },
           source: options.source,
-          categoriseMissing: async () => emptyReasonFor(await scheduleDay(platform.warehouse, date)),
+          categoriseMissing: () => missingReplayReason(platform.warehouse, scraper, date),
         }),
       );
     }

@@ -9,6 +9,10 @@ import { oddsaPlayerPropsScraper } from "./oddsa-player-props";
 import { nbacTeamBoxscoreScraper } from "./nbac-team-boxscore";
 import { nbacPlayByPlayScraper } from "./nbac-play-by-play";
 import { nbacScoreboardV2Scraper } from "./nbac-scoreboard-v2";
+import { bdlBoxScoresScraper } from "./bdl-box-scores";
+import { nbacPlayerMovementScraper } from "./nbac-player-movement";
+import { nbacInjuryReportScraper } from "./nbac-injury-report";
+import { nbacTeamRosterScraper } from "./nbac-team-roster";
 
 /** Every scraper implementation, in the order a day's run needs them (the schedule first). */
 export const scraperDefinitions: readonly ScraperDefinition[] = [
@@ -22,4 +26,8 @@ export const scraperDefinitions: readonly ScraperDefinition[] = [
   nbacTeamBoxscoreScraper,
   nbacPlayByPlayScraper,
   nbacScoreboardV2Scraper,
+  bdlBoxScoresScraper,
+  nbacPlayerMovementScraper,
+  nbacInjuryReportScraper,
+  nbacTeamRosterScraper,
 ];

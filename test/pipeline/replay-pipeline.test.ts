@@ -32,12 +32,19 @@ describeWithSamples("pipeline on the real replay samples", () => {
     expect(first.runs.map((r) => [r.phase, r.processor, r.status])).toEqual([
       ["phase_1_scrapers", "nbac_schedule", "success"],
       ["phase_1_scrapers", "nbac_player_boxscore", "success"],
+      // The samples hold no capture of these optional sources for this date: recorded, not a failure.
+      ["phase_1_scrapers", "bdl_box_scores", "no_data"],
+      ["phase_1_scrapers", "nbac_player_movement", "no_data"],
+      ["phase_1_scrapers", "nbac_injury_report", "no_data"],
+      ["phase_1_scrapers", "nbac_team_roster", "no_data"],
       ["phase_2_raw", "nbac_schedule", "success"],
       ["phase_2_raw", "nbac_player_boxscores", "success"],
       ["phase_3_analytics", "team_offense_game_summary", "success"],
       ["phase_3_analytics", "team_defense_game_summary", "success"],
       ["phase_3_analytics", "player_game_summary", "success"],
+      ["phase_3_analytics", "nba_players_registry", "success"],
     ]);
+    expect(first.runs.filter((r) => r.status === "no_data").map((r) => (r as { empty_reason?: string }).empty_reason)).toEqual(["not_captured", "not_captured", "not_captured", "not_captured"]);
     for (const run of first.runs) expect(Object.keys(run).slice(0, 7)).toEqual(["phase", "processor", "scope", "status", "rows_written", "rows_quarantined", "duration_ms"]);
   });
 

@@ -11,19 +11,21 @@ export const nbacPlayerMovement = defineTable({
     required("transaction_type", "STRING", "Signing, Waive, Trade, ... as published"),
     required("group_sort", "STRING", "Feed group key tying the legs of one transaction together (Trade 12345)"),
     required("player_id", "INT64", "NBA.com player id; 0 for team-only legs (draft picks, cash)"),
-    nullable("player_full_name", "STRING", "Player name from the feed"),
+    nullable("player_full_name", "STRING", "Player name; the feed carries none (only PLAYER_SLUG), so null"),
     nullable("player_lookup", "STRING", "Normalised player key (DOMAIN §2); null for team-only legs"),
     required("team_id", "INT64", "NBA team id"),
     nullable("team_abbr", "STRING", "Team tricode"),
     nullable("transaction_description", "STRING", "Transaction text as published"),
-    nullable("additional_sort", "FLOAT64", "Feed ordering within a group"),
+    required("additional_sort", "INT64", "Feed Additional_Sort: 0 on player legs, the counterparty's team id on team-only legs (tells apart two legs of one trade for one team)"),
     required("data_source", "STRING", "nbac_player_movement"),
     ...rawTechnicalColumns,
   ],
   partitioning: { kind: "time", field: "transaction_date", requirePartitionFilter: true },
   // DOMAIN §3.1b names no clustering; readers look up a player's or a team's moves.
   clustering: ["player_lookup", "team_abbr", "transaction_type"],
-  key: ["player_id", "team_id", "transaction_date", "transaction_type", "group_sort"],
+  // DOMAIN §3.1b's key plus additional_sort: in the 2025-07-16 feed 25 pairs of team-only legs share the
+  // five columns (one team receiving considerations from two teams in one trade); each leg is its own row.
+  key: ["player_id", "team_id", "transaction_date", "transaction_type", "group_sort", "additional_sort"],
   writeStrategy: "INSERT_NEW_ONLY",
   versionColumn: "processed_at",
 });

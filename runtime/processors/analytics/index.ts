@@ -2,6 +2,7 @@ import { runnable, type RunnableAnalyticsProcessor } from "./analytics-processor
 import { playerGameSummaryProcessor } from "./player-game-summary";
 import { teamDefenseProcessor } from "./team-defense-game-summary";
 import { teamOffenseProcessor } from "./team-offense-game-summary";
+import { nbaPlayersRegistryProcessor } from "../reference/nba-players-registry";
 
 /**
  * Phase-3 implementations in dependency order (team offense feeds team defense and the player
@@ -11,4 +12,5 @@ export const analyticsProcessors: readonly RunnableAnalyticsProcessor[] = [
   runnable(teamOffenseProcessor),
   runnable(teamDefenseProcessor),
   runnable(playerGameSummaryProcessor),
+  runnable(nbaPlayersRegistryProcessor),
 ];

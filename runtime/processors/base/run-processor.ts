@@ -8,6 +8,7 @@ import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { Platform } from "../../platform/platform";
 import type { JobLabels, MergeResult } from "../../platform/ports/warehouse";
 import { ProcessorError } from "./processor-error";
+import { appendNewKeys } from "./append-new-keys";
 import { describeQuarantined, type QuarantinedRecord } from "./quarantine";
 import { duplicateKeys, invalidOutputRows } from "./row-checks";
 import type { WorkOutput } from "./work-output";
@@ -129,6 +130,7 @@ async function write(platform: Platform, table: TableSpec, output: WorkOutput, l
     case "MERGE_UPDATE":
       return platform.warehouse.merge(table, output.rows, labels);
     case "APPEND_ALWAYS":
+    case "INSERT_NEW_ONLY":
       return appendNewKeys(platform.warehouse, table, output.rows, labels);
     case "CHECK_BEFORE_INSERT":
       return checkBeforeInsert(platform.warehouse, table, output.rows, labels);

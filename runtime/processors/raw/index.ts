@@ -7,6 +7,10 @@ import { nbacTeamBoxscoreProcessor } from "./nbac-team-boxscore";
 import { nbacPlayByPlayProcessor } from "./nbac-play-by-play";
 import { nbacScoreboardV2Processor } from "./nbac-scoreboard-v2";
 import type { RawProcessorDefinition } from "./raw-processor";
+import { bdlPlayerBoxscoresProcessor } from "./bdl-player-boxscores";
+import { nbacPlayerMovementProcessor } from "./nbac-player-movement";
+import { nbacInjuryReportProcessor } from "./nbac-injury-report";
+import { nbacTeamRostersProcessor } from "./nbac-team-rosters";
 
 /** Every phase-2 processor implementation, by catalog processor name. */
 export const rawProcessors: readonly RawProcessorDefinition[] = [
@@ -18,4 +22,8 @@ export const rawProcessors: readonly RawProcessorDefinition[] = [
   nbacTeamBoxscoreProcessor,
   nbacPlayByPlayProcessor,
   nbacScoreboardV2Processor,
+  bdlPlayerBoxscoresProcessor,
+  nbacPlayerMovementProcessor,
+  nbacInjuryReportProcessor,
+  nbacTeamRostersProcessor,
 ];

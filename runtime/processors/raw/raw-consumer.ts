@@ -32,7 +32,9 @@ function processorsFor(scraper: string): ProcessorSpec[] {
 
 /** Runs every raw processor that reads the scraper named in a phase-1 message. */
 export async function runRawProcessors(platform: Platform, message: CompletionMessage, triggerMessageId: string): Promise<RunRecord[]> {
-  if (message.status === "failed") return [];
+  // A scraper run that found nothing (no games, or a source a replay capture lacks) stored no payload:
+  // nothing to parse, and never a schema error to redeliver into the dead letter.
+  if (message.status === "failed" || message.status === "no_data") return [];
   const meta = phase1Metadata.parse(message.metadata);
   const runs: RunRecord[] = [];
   for (const spec of processorsFor(message.processor_name)) {
