@@ -17,7 +17,6 @@ import { TRANSIENT_ERROR_TYPE, isTransient } from "../../platform/ports/transien
 import type { SourceKind } from "../../domain/source-kind";
 import { LOG_EVENTS } from "../../catalog/monitoring";
 import { WarehouseError } from "../../platform/local/warehouse-error";
-import { appendNewKeys } from "./append-new-keys";
 import { checkBeforeInsert } from "./check-before-insert";
 
 /** What a write did: rows inserted, updated, and skipped because their file or key was already loaded (CHECK_BEFORE_INSERT, APPEND_ALWAYS). */
