@@ -6,6 +6,7 @@ import { SecretManagerSecret } from "@cdktf/provider-google/lib/secret-manager-s
 import { SecretManagerSecretIamMember } from "@cdktf/provider-google/lib/secret-manager-secret-iam-member";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import type { RoleSpec } from "../../runtime/catalog";
+import { serviceUrlVariable } from "../../runtime/orchestration/service-url-variable";
 import { Duration, MonitoredService, terraformName } from "../constructs";
 import { bucketName, runtimeImage, runtimeVariable, type StackContext } from "./context";
 import type { DataResources } from "./data";
@@ -103,6 +104,17 @@ function grantRoleAccess(scope: Construct, ctx: StackContext, role: RoleSpec, se
   }
 }
 
+/**
+ * The services a role probes before starting their phase: a role consuming a transition's
+ * completion topic checks the next role's /health/ready, so it gets that service's URL and may
+ * call it (roles/run.invoker on that one service).
+ */
+function probedRoles({ catalog }: StackContext, role: RoleSpec): string[] {
+  return catalog.transitions
+    .filter((t) => catalog.topics.some((topic) => topic.name === t.completionTopic && topic.subscriptions.some((s) => s.consumer === role.name)))
+    .map((t) => t.nextRole);
+}
+
 /** The image registry, channel secrets (names only), and one Cloud Run service or job per runtime role. */
 export function declareCompute(scope: Construct, ctx: StackContext, data: DataResources): ComputeResources {
   const { env, catalog } = ctx;
@@ -129,6 +141,8 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
 
   const components = new Map<string, MonitoredService>();
   for (const role of catalog.roles) {
+    const probed = probedRoles(ctx, role).map((name) => required(components, name, "role (declare a probed service before its prober)"));
+    const serviceUrls = Object.fromEntries(probed.map((p) => [serviceUrlVariable(p.name), p.uri]));
     const service = new MonitoredService(scope, `role-${role.name}`, {
       name: role.name,
       kind: role.kind,
@@ -137,7 +151,7 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
       region: env.region,
       image: runtimeImage(env),
       args: role.args,
-      environment: runtimeEnvironment(ctx, role),
+      environment: { ...runtimeEnvironment(ctx, role), ...serviceUrls },
       timeout: Duration.seconds(role.timeoutSeconds),
       // Sized with the subscriptions' attempts against a season's backfill (runtime/catalog/push-load.ts).
       concurrency: role.capacity?.concurrency,
@@ -146,6 +160,7 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
       labels,
     });
     components.set(role.name, service);
+    for (const p of probed) p.allowInvoke(service.identity);
     grantRoleAccess(scope, ctx, role, service, data, secrets);
   }
   return { components };

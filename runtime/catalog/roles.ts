@@ -49,7 +49,7 @@ export const roles: readonly RoleSpec[] = [
   }),
   service({
     name: "analytics-processors",
-    description: "Phase 3: builds nba_analytics tables once a date's raw data is complete.",
+    description: "Phase 3: builds nba_analytics tables for a date when the 2->3 transition triggers it.",
     args: ["serve", "--role", "analytics-processors"],
     datasetsRead: ["nba_raw", "nba_reference", "nba_analytics"],
     datasetsWritten: ["nba_analytics"],
@@ -63,13 +63,14 @@ export const roles: readonly RoleSpec[] = [
   }),
   service({
     name: "phase-orchestrator",
-    description: "Phase transitions: records each phase-3 completion per game date (gates and triggers come with the orchestration issue).",
+    description:
+      "Phase transitions: records phase-2 completions per game date; once a date's set is complete and its gates pass (analytics health, blocking validation), publishes the phase-3 trigger. Records phase-3 completions.",
     args: ["serve", "--role", "phase-orchestrator"],
-    datasetsRead: [],
+    datasetsRead: ["nba_orchestration"],
     datasetsWritten: [],
     bucketsRead: [],
     bucketsWritten: [],
-    publishesTo: [],
+    publishesTo: ["nba-phase3-trigger"],
     usesDocStore: true,
     secrets: [],
     timeoutSeconds: 300,

@@ -59,8 +59,8 @@ export const topics: readonly TopicSpec[] = [
   }),
   phaseTopic({
     name: "nba-phase2-raw-complete",
-    description: "A raw processor wrote nba_raw rows for a date.",
-    consumer: "analytics-processors",
+    description: "A raw processor wrote nba_raw rows for a date; the 2->3 transition records it.",
+    consumer: "phase-orchestrator",
     pushPath: "/pubsub/phase2",
     messagesPerDate: 2,
     maxDeliveryAttempts: 30,
@@ -72,6 +72,14 @@ export const topics: readonly TopicSpec[] = [
     pushPath: "/pubsub/phase3",
     messagesPerDate: 3,
     maxDeliveryAttempts: 15,
+  }),
+  phaseTopic({
+    name: "nba-phase3-trigger",
+    description: "The 2->3 gates passed: run the analytics processors for a date.",
+    consumer: "analytics-processors",
+    pushPath: "/pubsub/phase3-trigger",
+    messagesPerDate: 1,
+    maxDeliveryAttempts: 20,
   }),
 ];
 
