@@ -8,7 +8,7 @@ import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucke
 import type { RoleSpec } from "../../runtime/catalog";
 import { serviceUrlVariable } from "../../runtime/orchestration/service-url-variable";
 import { Duration, MonitoredService, terraformName } from "../constructs";
-import { bucketName, runtimeImage, runtimeVariable, type StackContext } from "./context";
+import { bucketName, runtimeImage, runtimeVariable, secretValueVariable, type StackContext } from "./context";
 import type { DataResources } from "./data";
 
 export interface ComputeResources {
@@ -28,6 +28,9 @@ function required<T>(map: ReadonlyMap<string, T>, key: string, what: string): T 
   return found;
 }
 
+/** The secret that completes the e-mail channel; the roles holding it also get the SMTP server's settings. */
+const SMTP_PASSWORD_SECRET = "smtp-password";
+
 function runtimeEnvironment({ env }: StackContext, role: RoleSpec): Record<string, string> {
   const variables: Record<string, string> = {
     NBA_PROPS_ENV: env.name,
@@ -37,8 +40,14 @@ function runtimeEnvironment({ env }: StackContext, role: RoleSpec): Record<strin
     NBA_PROPS_BIGQUERY_LOCATION: env.bigqueryLocation,
   };
   for (const bucket of new Set([...role.bucketsRead, ...role.bucketsWritten])) variables[runtimeVariable("BUCKET", bucket)] = bucketName(env, bucket);
-  // Only the secret's name: the runtime reads the value at start-up, so a missing value fails loudly there, not in a deploy.
+  // The secret's name (what the role was granted); its value arrives separately through secret_key_ref.
   for (const secret of role.secrets) variables[runtimeVariable("SECRET", secret)] = `projects/${env.project}/secrets/${secret}`;
+  if (role.secrets.includes(SMTP_PASSWORD_SECRET)) {
+    variables.SMTP_HOST = env.alertSmtp.host;
+    variables.SMTP_PORT = String(env.alertSmtp.port);
+    variables.SMTP_USER = env.alertSmtp.user;
+    variables.SMTP_FROM = env.alertSmtp.from;
+  }
   return variables;
 }
 
@@ -96,11 +105,14 @@ function grantRoleAccess(scope: Construct, ctx: StackContext, role: RoleSpec, se
   }
 
   for (const secretName of role.secrets) {
-    new SecretManagerSecretIamMember(scope, `grant-${role.name}-${secretName}`, {
+    const grant = new SecretManagerSecretIamMember(scope, `grant-${role.name}-${secretName}`, {
       secretId: required(secrets, secretName, "secret").secretId,
       role: "roles/secretmanager.secretAccessor",
       member,
-    }).overrideLogicalId(id(secretName, "secretAccessor"));
+    });
+    grant.overrideLogicalId(id(secretName, "secretAccessor"));
+    // Cloud Run refuses a revision whose identity cannot read its secret_key_ref secrets yet.
+    service.dependOn(grant);
   }
 }
 
@@ -152,6 +164,8 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
       image: runtimeImage(env),
       args: role.args,
       environment: { ...runtimeEnvironment(ctx, role), ...serviceUrls },
+      // Channel secrets as values, read by Cloud Run from Secret Manager at start (version latest).
+      secretEnvironment: Object.fromEntries(role.secrets.map((secret) => [secretValueVariable(secret), required(secrets, secret, "secret").secretId])),
       timeout: Duration.seconds(role.timeoutSeconds),
       // Sized with the subscriptions' attempts against a season's backfill (runtime/catalog/push-load.ts).
       concurrency: role.capacity?.concurrency,

@@ -1,6 +1,7 @@
 import { scrapers } from "./scrapers";
 import type { RoleSpec } from "./types";
 
+/** Every role raises alerts through the `gcp` profile (Slack, e-mail, Cloud Logging), so every role reads these. */
 const NOTIFIER_SECRETS = ["slack-webhook-url", "smtp-password"] as const;
 
 function service(spec: Omit<RoleSpec, "kind">): RoleSpec {
@@ -22,7 +23,7 @@ const scraperJobs: RoleSpec[] = scrapers.map((s) =>
     bucketsWritten: ["raw-payloads"],
     publishesTo: ["nba-phase1-scrapers-complete"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 900,
   }),
 );
@@ -43,7 +44,7 @@ export const roles: readonly RoleSpec[] = [
     bucketsWritten: [],
     publishesTo: ["nba-phase2-raw-complete"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 600,
     capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 120 },
   }),
@@ -57,7 +58,7 @@ export const roles: readonly RoleSpec[] = [
     bucketsWritten: [],
     publishesTo: ["nba-phase3-analytics-complete"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 600,
     capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 180 },
   }),
@@ -72,7 +73,7 @@ export const roles: readonly RoleSpec[] = [
     bucketsWritten: [],
     publishesTo: ["nba-phase3-trigger"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 300,
     capacity: { concurrency: 10, maxInstances: 2, secondsPerMessage: 20 },
   }),

@@ -127,3 +127,10 @@ export function deadLetterTopicName(topic: string): string {
  */
 export const TERMINAL_DEAD_LETTER_TOPIC = "nba-dead-letter-terminal";
 export const DEAD_LETTER_PUSH_PATH = "/pubsub/dead-letter";
+
+/**
+ * Where an alert goes once its channel retries are spent (besides its outbox record): a topic
+ * with one pull subscription operators read, declared by the stacks; configs/alerts.yaml names
+ * it as `dead_letter.topic` and the GCP platform publishes there.
+ */
+export const ALERT_DEAD_LETTER_TOPIC = "nba-alerts-dead-letter";

@@ -35,3 +35,33 @@ describe("the 2->3 transition's path through the stacks", () => {
     expect(containerOf("raw-processors").env?.map((e) => e.name)).not.toContain(serviceUrlVariable("analytics-processors"));
   });
 });
+
+describe("channel secrets reach every container as values (secret_key_ref), never in the configuration", () => {
+  test.each(catalog.roles.map((r) => [r.name, r.kind] as const))("%s (%s)", (role, kind) => {
+    const body =
+      kind === "service"
+        ? (resourceOf(dev, "google_cloud_run_v2_service", role) as { template: { containers: Container[] }; depends_on?: string[] })
+        : (resourceOf(dev, "google_cloud_run_v2_job", role) as { template: { template: { containers: Container[] } }; depends_on?: string[] });
+    const env = ("containers" in body.template ? body.template.containers : body.template.template.containers)[0]!.env ?? [];
+    for (const [variable, secret] of [
+      ["SLACK_WEBHOOK_URL", "slack-webhook-url"],
+      ["SMTP_PASSWORD", "smtp-password"],
+    ] as const) {
+      expect(env).toContainEqual({ name: variable, value_source: { secret_key_ref: { secret: ref("google_secret_manager_secret", secret, "secret_id"), version: "latest" } } });
+      // The revision starts only once its identity may read the secret.
+      expect(body.depends_on).toContain(`google_secret_manager_secret_iam_member.${role}--${secret}--secretAccessor`);
+    }
+    expect(env.map((e) => e.name)).toEqual(expect.arrayContaining(["SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_FROM"]));
+    expect(env.filter((e) => (e.name === "SLACK_WEBHOOK_URL" || e.name === "SMTP_PASSWORD") && e.value !== undefined)).toEqual([]);
+  });
+
+  test("the alert dead letter: a topic every role may publish to, pulled by operators, watched like the other dead letters", () => {
+    expect(resourceOf(dev, "google_pubsub_topic", "nba-alerts-dead-letter")).toMatchObject({ name: "nba-alerts-dead-letter" });
+    expect(resourceOf(dev, "google_pubsub_subscription", "nba-alerts-dead-letter--operators")).toMatchObject({ topic: ref("google_pubsub_topic", "nba-alerts-dead-letter", "id") });
+    for (const role of catalog.roles) {
+      expect(bodiesOf(dev, "google_pubsub_topic_iam_member")).toContainEqual(
+        expect.objectContaining({ topic: ref("google_pubsub_topic", "nba-alerts-dead-letter", "name"), role: "roles/pubsub.publisher", member: ref("google_service_account", role.name, "member") }),
+      );
+    }
+  });
+});
