@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { dependable, type TerraformResource } from "cdktf";
 import { CloudRunV2Job } from "@cdktf/provider-google/lib/cloud-run-v2-job";
 import { CloudRunV2JobIamMember } from "@cdktf/provider-google/lib/cloud-run-v2-job-iam-member";
 import { CloudRunV2Service } from "@cdktf/provider-google/lib/cloud-run-v2-service";
@@ -41,8 +42,14 @@ export interface MonitoredServiceProps {
   readonly image: string;
   /** Arguments of the image's `nba-props` entry point. */
   readonly args: readonly string[];
-  /** Plain, non-secret settings. Secrets are read by the runtime from Secret Manager, never set here. */
+  /** Plain, non-secret settings. */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Variables whose value Cloud Run reads from Secret Manager when an instance or task starts
+   * (`secret_key_ref`, version `latest`): variable name to secret id. The value never appears in
+   * the configuration; the identity needs secretAccessor on each secret (granted by the caller).
+   */
+  readonly secretEnvironment?: Readonly<Record<string, string>>;
   /** Longest one request (service) or one task (job) may run before it is aborted. Default: 5 minutes. */
   readonly timeout?: Duration;
   /** When true (the default), Terraform refuses to delete the service or job until this is turned off. */
@@ -86,7 +93,10 @@ export class MonitoredService extends Construct {
 
     const timeout = (props.timeout ?? Duration.minutes(5)).toGoogleDuration();
     const labels = withComponent(props.labels, props.name);
-    const env = Object.entries({ NBA_PROPS_COMPONENT: props.name, ...props.environment }).map(([name, value]) => ({ name, value }));
+    const env = [
+      ...Object.entries({ NBA_PROPS_COMPONENT: props.name, ...props.environment }).map(([name, value]) => ({ name, value })),
+      ...Object.entries(props.secretEnvironment ?? {}).map(([name, secret]) => ({ name, valueSource: { secretKeyRef: { secret, version: "latest" } } })),
+    ];
     const container = {
       image: props.image,
       args: [...props.args],
@@ -133,6 +143,12 @@ export class MonitoredService extends Construct {
       });
       this.job.overrideLogicalId(terraformName(props.name));
     }
+  }
+
+  /** Terraform creates `resources` (e.g. the secret grants a revision needs to start) before this service or job. */
+  dependOn(...resources: readonly TerraformResource[]): void {
+    const resource = this.service ?? this.job;
+    if (resource) resource.dependsOn = [...(resource.dependsOn ?? []), ...resources.map((r) => dependable(r))];
   }
 
   /** The service's HTTPS URL (push endpoints and scheduler targets append a path). */

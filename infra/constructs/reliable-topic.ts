@@ -106,7 +106,8 @@ function grantServiceAgentPublisher(scope: Construct, topic: PubsubTopic, topicN
 export interface TerminalDeadLetterProps {
   readonly name: string;
   readonly labels: Labels;
-  readonly pubsubServiceAgent: string;
+  /** Granted publisher when subscriptions dead-letter into this topic; omit when only the application publishes to it. */
+  readonly pubsubServiceAgent?: string;
   /** How long operators have to look at a message that failed even its dead-letter handling. Default 7 days. */
   readonly messageRetention?: Duration;
 }
@@ -116,15 +117,17 @@ export interface TerminalDeadLetterProps {
  * one pull subscription operators read. The dead-letter backlog alert watches it.
  */
 export class TerminalDeadLetter extends Construct {
+  readonly name: string;
   readonly topic: PubsubTopic;
   readonly subscription: PubsubSubscription;
   readonly subscriptionName: string;
 
   constructor(scope: Construct, id: string, props: TerminalDeadLetterProps) {
     super(scope, id);
+    this.name = props.name;
     this.topic = new PubsubTopic(this, "topic", { name: props.name, labels: { ...props.labels } });
     this.topic.overrideLogicalId(terraformName(props.name));
-    grantServiceAgentPublisher(this, this.topic, props.name, props.pubsubServiceAgent);
+    if (props.pubsubServiceAgent) grantServiceAgentPublisher(this, this.topic, props.name, props.pubsubServiceAgent);
 
     this.subscriptionName = `${props.name}--operators`;
     this.subscription = new PubsubSubscription(this, "operators", {
@@ -148,6 +151,15 @@ export class TerminalDeadLetter extends Construct {
           "Operators pull it by hand (nothing acknowledges automatically) and the dead-letter-backlog alert fires while it holds messages.",
       },
     ]);
+  }
+
+  /** Lets `publisher` publish here (roles/pubsub.publisher on this one topic). */
+  grantPublish(publisher: Identity): void {
+    new PubsubTopicIamMember(this, `publisher-${publisher.name}`, {
+      topic: this.topic.name,
+      role: "roles/pubsub.publisher",
+      member: publisher.member,
+    }).overrideLogicalId(terraformName(publisher.name, this.name));
   }
 }
 

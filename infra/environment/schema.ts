@@ -30,6 +30,15 @@ const alertRecipients = z
   })
   .strict();
 
+const alertSmtp = z
+  .object({
+    host: z.string().regex(/^[A-Za-z0-9.-]+$/, "a host name such as smtp.example.com").describe("SMTP server the e-mail alert channel sends through."),
+    port: z.number().int().min(1).max(65535).default(587).describe("SMTP port (587: submission with STARTTLS)."),
+    user: z.string().min(1).describe("SMTP login; its password is the smtp-password secret, never here."),
+    from: z.email("an e-mail address").describe("Sender address of alert e-mails."),
+  })
+  .strict();
+
 const budget = z
   .object({
     billingAccount: z
@@ -71,6 +80,7 @@ const environmentFields = z
       .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "a docker tag (letters, digits, '_', '.', '-'; at most 128)")
       .describe("Tag of the one runtime image every Cloud Run service and job runs."),
     alertRecipients,
+    alertSmtp: alertSmtp.describe("How the roles' e-mail alert channel reaches its SMTP server (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_FROM); the password comes from Secret Manager."),
     labels: z
       .record(labelKey, labelValue)
       .describe(`Labels put on every labelled resource; must include ${REQUIRED_LABEL_KEYS.join(", ")}.`),
@@ -124,5 +134,6 @@ export function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path[0] === "alertRecipients" && path.length === 1) return Object.keys(alertRecipients.shape);
   if (path[0] === "alertRecipients" && path[1] === "slack") return Object.keys(slackChannel.shape);
   if (path[0] === "budget" && path.length === 1) return Object.keys(budget.shape);
+  if (path[0] === "alertSmtp" && path.length === 1) return Object.keys(alertSmtp.shape);
   return [];
 }

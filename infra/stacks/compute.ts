@@ -6,8 +6,9 @@ import { SecretManagerSecret } from "@cdktf/provider-google/lib/secret-manager-s
 import { SecretManagerSecretIamMember } from "@cdktf/provider-google/lib/secret-manager-secret-iam-member";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import type { RoleSpec } from "../../runtime/catalog";
+import { serviceUrlVariable } from "../../runtime/orchestration/service-url-variable";
 import { Duration, MonitoredService, terraformName } from "../constructs";
-import { bucketName, runtimeImage, runtimeVariable, type StackContext } from "./context";
+import { bucketName, runtimeImage, runtimeVariable, secretValueVariable, type StackContext } from "./context";
 import type { DataResources } from "./data";
 
 export interface ComputeResources {
@@ -27,6 +28,9 @@ function required<T>(map: ReadonlyMap<string, T>, key: string, what: string): T 
   return found;
 }
 
+/** The secret that completes the e-mail channel; the roles holding it also get the SMTP server's settings. */
+const SMTP_PASSWORD_SECRET = "smtp-password";
+
 function runtimeEnvironment({ env }: StackContext, role: RoleSpec): Record<string, string> {
   const variables: Record<string, string> = {
     NBA_PROPS_ENV: env.name,
@@ -36,8 +40,14 @@ function runtimeEnvironment({ env }: StackContext, role: RoleSpec): Record<strin
     NBA_PROPS_BIGQUERY_LOCATION: env.bigqueryLocation,
   };
   for (const bucket of new Set([...role.bucketsRead, ...role.bucketsWritten])) variables[runtimeVariable("BUCKET", bucket)] = bucketName(env, bucket);
-  // Only the secret's name: the runtime reads the value at start-up, so a missing value fails loudly there, not in a deploy.
+  // The secret's name (what the role was granted); its value arrives separately through secret_key_ref.
   for (const secret of role.secrets) variables[runtimeVariable("SECRET", secret)] = `projects/${env.project}/secrets/${secret}`;
+  if (role.secrets.includes(SMTP_PASSWORD_SECRET)) {
+    variables.SMTP_HOST = env.alertSmtp.host;
+    variables.SMTP_PORT = String(env.alertSmtp.port);
+    variables.SMTP_USER = env.alertSmtp.user;
+    variables.SMTP_FROM = env.alertSmtp.from;
+  }
   return variables;
 }
 
@@ -95,12 +105,26 @@ function grantRoleAccess(scope: Construct, ctx: StackContext, role: RoleSpec, se
   }
 
   for (const secretName of role.secrets) {
-    new SecretManagerSecretIamMember(scope, `grant-${role.name}-${secretName}`, {
+    const grant = new SecretManagerSecretIamMember(scope, `grant-${role.name}-${secretName}`, {
       secretId: required(secrets, secretName, "secret").secretId,
       role: "roles/secretmanager.secretAccessor",
       member,
-    }).overrideLogicalId(id(secretName, "secretAccessor"));
+    });
+    grant.overrideLogicalId(id(secretName, "secretAccessor"));
+    // Cloud Run refuses a revision whose identity cannot read its secret_key_ref secrets yet.
+    service.dependOn(grant);
   }
+}
+
+/**
+ * The services a role probes before starting their phase: a role consuming a transition's
+ * completion topic checks the next role's /health/ready, so it gets that service's URL and may
+ * call it (roles/run.invoker on that one service).
+ */
+function probedRoles({ catalog }: StackContext, role: RoleSpec): string[] {
+  return catalog.transitions
+    .filter((t) => catalog.topics.some((topic) => topic.name === t.completionTopic && topic.subscriptions.some((s) => s.consumer === role.name)))
+    .map((t) => t.nextRole);
 }
 
 /** The image registry, channel secrets (names only), and one Cloud Run service or job per runtime role. */
@@ -129,6 +153,8 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
 
   const components = new Map<string, MonitoredService>();
   for (const role of catalog.roles) {
+    const probed = probedRoles(ctx, role).map((name) => required(components, name, "role (declare a probed service before its prober)"));
+    const serviceUrls = Object.fromEntries(probed.map((p) => [serviceUrlVariable(p.name), p.uri]));
     const service = new MonitoredService(scope, `role-${role.name}`, {
       name: role.name,
       kind: role.kind,
@@ -137,7 +163,9 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
       region: env.region,
       image: runtimeImage(env),
       args: role.args,
-      environment: runtimeEnvironment(ctx, role),
+      environment: { ...runtimeEnvironment(ctx, role), ...serviceUrls },
+      // Channel secrets as values, read by Cloud Run from Secret Manager at start (version latest).
+      secretEnvironment: Object.fromEntries(role.secrets.map((secret) => [secretValueVariable(secret), required(secrets, secret, "secret").secretId])),
       timeout: Duration.seconds(role.timeoutSeconds),
       // Sized with the subscriptions' attempts against a season's backfill (runtime/catalog/push-load.ts).
       concurrency: role.capacity?.concurrency,
@@ -146,6 +174,7 @@ export function declareCompute(scope: Construct, ctx: StackContext, data: DataRe
       labels,
     });
     components.set(role.name, service);
+    for (const p of probed) p.allowInvoke(service.identity);
     grantRoleAccess(scope, ctx, role, service, data, secrets);
   }
   return { components };

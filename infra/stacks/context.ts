@@ -25,3 +25,8 @@ export function bucketName(env: Pick<EnvironmentConfig, "project">, bucket: stri
 export function runtimeVariable(kind: "BUCKET" | "SECRET", name: string): string {
   return `NBA_PROPS_${kind}_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
+
+/** The variable holding a secret's value in a container (Cloud Run secret_key_ref), e.g. SLACK_WEBHOOK_URL: what configs/alerts.yaml names. */
+export function secretValueVariable(secret: string): string {
+  return secret.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+}

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import type { DataGoogleProject } from "@cdktf/provider-google/lib/data-google-project";
 import { ServiceAccountIamMember } from "@cdktf/provider-google/lib/service-account-iam-member";
-import { DEAD_LETTER_PUSH_PATH, TERMINAL_DEAD_LETTER_TOPIC } from "../../runtime/catalog";
+import { ALERT_DEAD_LETTER_TOPIC, DEAD_LETTER_PUSH_PATH, TERMINAL_DEAD_LETTER_TOPIC } from "../../runtime/catalog";
 import { Duration, PUBSUB_SERVICE_AGENT, ReliableTopic, TerminalDeadLetter, serviceAccountIdentity, terraformName } from "../constructs";
 import { findComponent, type ComputeResources } from "./compute";
 import type { StackContext } from "./context";
@@ -71,6 +71,11 @@ export function declareMessaging(scope: Construct, { env, catalog }: StackContex
     topics.set(spec.name, topic);
   }
   deadLetterSubscriptionNames.push(terminal.subscriptionName);
+
+  // Alerts whose channels failed every retry: published by the roles' alert routers, pulled by operators.
+  const alertDeadLetter = new TerminalDeadLetter(scope, "alert-dead-letter", { name: ALERT_DEAD_LETTER_TOPIC, labels });
+  for (const role of catalog.roles.filter((r) => r.secrets.length > 0)) alertDeadLetter.grantPublish(findComponent(compute.components, role.name).identity);
+  deadLetterSubscriptionNames.push(alertDeadLetter.subscriptionName);
 
   for (const role of catalog.roles) {
     for (const topicName of role.publishesTo) {

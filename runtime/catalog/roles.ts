@@ -1,6 +1,7 @@
 import { scrapers } from "./scrapers";
 import type { RoleSpec } from "./types";
 
+/** Every role raises alerts through the `gcp` profile (Slack, e-mail, Cloud Logging), so every role reads these. */
 const NOTIFIER_SECRETS = ["slack-webhook-url", "smtp-password"] as const;
 
 function service(spec: Omit<RoleSpec, "kind">): RoleSpec {
@@ -22,7 +23,7 @@ const scraperJobs: RoleSpec[] = scrapers.map((s) =>
     bucketsWritten: ["raw-payloads"],
     publishesTo: ["nba-phase1-scrapers-complete"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 900,
   }),
 );
@@ -43,13 +44,13 @@ export const roles: readonly RoleSpec[] = [
     bucketsWritten: [],
     publishesTo: ["nba-phase2-raw-complete"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 600,
     capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 120 },
   }),
   service({
     name: "analytics-processors",
-    description: "Phase 3: builds nba_analytics tables once a date's raw data is complete.",
+    description: "Phase 3: builds nba_analytics tables for a date when the 2->3 transition triggers it.",
     args: ["serve", "--role", "analytics-processors"],
     datasetsRead: ["nba_raw", "nba_reference", "nba_analytics"],
     datasetsWritten: ["nba_analytics", "nba_reference"],
@@ -57,21 +58,22 @@ export const roles: readonly RoleSpec[] = [
     bucketsWritten: [],
     publishesTo: ["nba-phase3-analytics-complete"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 600,
     capacity: { concurrency: 2, maxInstances: 8, secondsPerMessage: 180 },
   }),
   service({
     name: "phase-orchestrator",
-    description: "Phase transitions: records each phase-3 completion per game date (gates and triggers come with the orchestration issue).",
+    description:
+      "Phase transitions: records phase-2 completions per game date; once a date's set is complete and its gates pass (analytics health, blocking validation), publishes the phase-3 trigger. Records phase-3 completions.",
     args: ["serve", "--role", "phase-orchestrator"],
-    datasetsRead: [],
+    datasetsRead: ["nba_orchestration"],
     datasetsWritten: [],
     bucketsRead: [],
     bucketsWritten: [],
-    publishesTo: [],
+    publishesTo: ["nba-phase3-trigger"],
     usesDocStore: true,
-    secrets: [],
+    secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 300,
     capacity: { concurrency: 10, maxInstances: 2, secondsPerMessage: 20 },
   }),

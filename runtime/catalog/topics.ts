@@ -59,8 +59,8 @@ export const topics: readonly TopicSpec[] = [
   }),
   phaseTopic({
     name: "nba-phase2-raw-complete",
-    description: "A raw processor wrote nba_raw rows for a date.",
-    consumer: "analytics-processors",
+    description: "A raw processor wrote nba_raw rows for a date; the 2->3 transition records it.",
+    consumer: "phase-orchestrator",
     pushPath: "/pubsub/phase2",
     messagesPerDate: 2,
     maxDeliveryAttempts: 30,
@@ -72,6 +72,14 @@ export const topics: readonly TopicSpec[] = [
     pushPath: "/pubsub/phase3",
     messagesPerDate: 3,
     maxDeliveryAttempts: 15,
+  }),
+  phaseTopic({
+    name: "nba-phase3-trigger",
+    description: "The 2->3 gates passed: run the analytics processors for a date.",
+    consumer: "analytics-processors",
+    pushPath: "/pubsub/phase3-trigger",
+    messagesPerDate: 1,
+    maxDeliveryAttempts: 20,
   }),
 ];
 
@@ -119,3 +127,10 @@ export function deadLetterTopicName(topic: string): string {
  */
 export const TERMINAL_DEAD_LETTER_TOPIC = "nba-dead-letter-terminal";
 export const DEAD_LETTER_PUSH_PATH = "/pubsub/dead-letter";
+
+/**
+ * Where an alert goes once its channel retries are spent (besides its outbox record): a topic
+ * with one pull subscription operators read, declared by the stacks; configs/alerts.yaml names
+ * it as `dead_letter.topic` and the GCP platform publishes there.
+ */
+export const ALERT_DEAD_LETTER_TOPIC = "nba-alerts-dead-letter";

@@ -17,7 +17,7 @@ export const transitions: readonly TransitionSpec[] = [
     from: "phase_2_raw",
     to: "phase_3_analytics",
     completionTopic: "nba-phase2-raw-complete",
-    triggerTopic: null,
+    triggerTopic: "nba-phase3-trigger",
     nextRole: "analytics-processors",
     expected: {
       overnight: [critical("nbac_schedule"), critical("nbac_player_boxscores")],

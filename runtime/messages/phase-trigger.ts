@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SOURCE_KINDS } from "../domain/source-kind";
 import { PHASES } from "./completion-message";
 
 export const TRANSITION_MODES = ["overnight", "same_day", "backfill"] as const;
@@ -22,6 +23,8 @@ export const phaseTriggerSchema = z.strictObject({
   missing_processors: z.array(z.string()),
   upstream_processors_count: z.number().int().nonnegative(),
   override_reason: z.string().min(1).optional(),
+  /** Provenance of the upstream rows (from the completions), so the next phase stamps its rows with it. */
+  source_kind: z.enum(SOURCE_KINDS).optional(),
 });
 
 export type PhaseTrigger = z.infer<typeof phaseTriggerSchema>;

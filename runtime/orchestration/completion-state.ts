@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Phase, TransitionMode } from "../catalog/types";
+import { SOURCE_KINDS } from "../domain/source-kind";
 import { PHASES } from "../messages/completion-message";
 import { TRANSITION_MODES, TRIGGER_REASONS } from "../messages/phase-trigger";
 
@@ -14,6 +15,8 @@ const completionEntrySchema = z.strictObject({
   status: z.enum(["success", "partial"]),
   record_count: z.number().int().nonnegative().nullable(),
   execution_id: z.string(),
+  /** The provenance of the rows the completion reports (metadata.source_kind), carried to the next phase's trigger. */
+  source_kind: z.enum(SOURCE_KINDS).optional(),
 });
 
 export type CompletionEntry = z.infer<typeof completionEntrySchema>;

@@ -5,18 +5,15 @@ import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import { PHASES } from "../messages/completion-message";
 import type { Platform } from "../platform/platform";
-import { analyticsProcessors } from "../processors/analytics";
-import { runAnalytics } from "../processors/analytics/run-analytics";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { missingReplayReason } from "../scrapers/base/missing-replay-reason";
 import { scraperDefinitions } from "../scrapers";
 import type { PayloadSource } from "../scrapers/sources/payload-source";
-import type { SourceKind } from "../domain/source-kind";
 import { validatePhase, type PhaseValidationOptions } from "../validation/validate-phase";
 import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
 import { uncapturedSource, type UncapturedSource } from "./uncaptured-source";
-import { blocksAnalytics } from "./blocks-analytics";
+import { wireLocalTransitions } from "./local-transitions";
 
 export type PipelineStage = "raw" | "analytics";
 
@@ -98,6 +95,9 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   };
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
   const kind = options.source.kind;
+  // Phase 3 starts through the 2->3 transition and its gates, as in production.
+  const transitions = options.until === "analytics" ? wireLocalTransitions(platform, kind, record) : null;
+  await transitions?.reset(options.dates);
   subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
   const dateScrapers = scraperDefinitions.filter((s) => s.spec.scope === "date");
@@ -142,7 +142,7 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
         }),
       );
     }
-    if (options.until === "analytics") await runAnalyticsForDate(platform, date, kind, runs, record, report);
+    if (transitions) report.push(...(await transitions.settle(date)));
     completed.push(date);
     emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
@@ -165,38 +165,4 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
     uncaptured_sources: uncaptured,
     ...(options.validation ? { validation: mergeSummaries(validations) } : {}),
   };
-}
-
-async function runAnalyticsForDate(
-  platform: Platform,
-  date: string,
-  kind: SourceKind,
-  runs: readonly RunRecord[],
-  record: (run: RunRecord) => void,
-  report: PipelineRun[],
-): Promise<void> {
-  const season = seasonLabel(seasonYearForDate(date));
-  const upstreamFailure = runs.find((r) => (r.phase === "phase_1_scrapers" || r.phase === "phase_2_raw") && r.status === "failed" && (r.scope === date || r.scope === season) && blocksAnalytics(r));
-  const failedOutputs = new Set<string>();
-  for (const processor of analyticsProcessors) {
-    const spec = catalog.processors.find((p) => p.name === processor.name);
-    const blockedBy = upstreamFailure ? `${upstreamFailure.processor_name} ${upstreamFailure.scope}` : spec?.inputs.find((input) => failedOutputs.has(input));
-    if (blockedBy) {
-      failedOutputs.add(spec?.output ?? processor.name);
-      report.push({
-        phase: "phase_3_analytics",
-        processor: processor.name,
-        scope: date,
-        status: "blocked",
-        rows_written: 0,
-        rows_quarantined: 0,
-        duration_ms: 0,
-        error_message: `not run: upstream ${blockedBy} failed`,
-      });
-      continue;
-    }
-    const run = await runAnalytics(platform, processor, date, kind);
-    record(run);
-    if (run.status === "failed" && spec) failedOutputs.add(spec.output);
-  }
 }

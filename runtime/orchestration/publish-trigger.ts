@@ -15,7 +15,9 @@ export interface TriggerFields {
 /** The trigger message for the next phase, validated before it goes anywhere. */
 export function buildPhaseTrigger(spec: TransitionSpec, state: CompletionState, verdict: Pick<CompletionVerdict, "expected" | "completed" | "missing">, fields: TriggerFields, now: string): PhaseTrigger {
   const executionId = randomUUID();
-  const first = Object.values(state.completions).sort((a, b) => a.completed_at.localeCompare(b.completed_at))[0];
+  const ordered = Object.values(state.completions).sort((a, b) => a.completed_at.localeCompare(b.completed_at));
+  const first = ordered[0];
+  const sourceKind = ordered.find((c) => c.source_kind !== undefined)?.source_kind;
   return phaseTriggerSchema.parse({
     phase: spec.to,
     game_date: state.gameDate,
@@ -30,6 +32,7 @@ export function buildPhaseTrigger(spec: TransitionSpec, state: CompletionState, 
     missing_processors: [...verdict.missing],
     upstream_processors_count: verdict.completed.length,
     ...(fields.overrideReason ? { override_reason: fields.overrideReason } : {}),
+    ...(sourceKind ? { source_kind: sourceKind } : {}),
   });
 }
 

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { OVERNIGHT_WINDOW_DAYS } from "../catalog/transitions";
 import type { TransitionMode, TransitionSpec } from "../catalog/types";
 import { addDays } from "../domain/et-date";
+import { SOURCE_KINDS, type SourceKind } from "../domain/source-kind";
 import type { CompletionMessage } from "../messages/completion-message";
 import { emptyCompletionState, type CompletionState, type GateCheck } from "./completion-state";
 
@@ -14,6 +16,12 @@ import { emptyCompletionState, type CompletionState, type GateCheck } from "./co
 export function transitionMode(gameDate: string, today: string): TransitionMode {
   if (gameDate >= today) return "same_day";
   return gameDate >= addDays(today, -OVERNIGHT_WINDOW_DAYS) ? "overnight" : "backfill";
+}
+
+/** The completion's `metadata.source_kind`, when it names a known kind. */
+function sourceKindOf(message: CompletionMessage): { source_kind?: SourceKind } {
+  const kind = z.enum(SOURCE_KINDS).safeParse(message.metadata?.source_kind);
+  return kind.success ? { source_kind: kind.data } : {};
 }
 
 export type RecordOutcome = { readonly recorded: true; readonly state: CompletionState } | { readonly recorded: false; readonly state: CompletionState; readonly why: string };
@@ -46,6 +54,7 @@ export function recordCompletion(current: CompletionState | null, spec: Transiti
           status: message.status,
           record_count: message.record_count ?? null,
           execution_id: message.execution_id,
+          ...sourceKindOf(message),
         },
       },
     },

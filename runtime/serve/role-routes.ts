@@ -1,7 +1,8 @@
 import { DEAD_LETTER_PUSH_PATH } from "../catalog/topics";
 import { alertDispatcherHandler } from "./handlers/alert-dispatcher";
-import { analyticsProcessorsHandler } from "./handlers/analytics-processors";
 import { phaseOrchestratorHandler } from "./handlers/phase-orchestrator";
+import { phase2TransitionHandler } from "./handlers/phase2-transition";
+import { phase3TriggerHandler } from "./handlers/phase3-trigger";
 import { rawProcessorsHandler } from "./handlers/raw-processors";
 import type { PushHandler } from "./push-result";
 
@@ -22,7 +23,7 @@ const push = (path: string, handle: PushHandler): RoleRoute => ({ path, kind: "p
  */
 export const roleRoutes: RoleRoutes = {
   "raw-processors": [push("/pubsub/phase1", rawProcessorsHandler)],
-  "analytics-processors": [push("/pubsub/phase2", analyticsProcessorsHandler)],
-  "phase-orchestrator": [push("/pubsub/phase3", phaseOrchestratorHandler)],
+  "analytics-processors": [push("/pubsub/phase3-trigger", phase3TriggerHandler)],
+  "phase-orchestrator": [push("/pubsub/phase2", phase2TransitionHandler), push("/pubsub/phase3", phaseOrchestratorHandler)],
   "alert-dispatcher": [push(DEAD_LETTER_PUSH_PATH, alertDispatcherHandler)],
 };

@@ -1,4 +1,4 @@
-import { catalog, SCHEDULER_FAILED_ATTEMPTS_METRIC, tableId, TERMINAL_DEAD_LETTER_TOPIC, type Catalog } from "../../runtime/catalog";
+import { ALERT_DEAD_LETTER_TOPIC, catalog, SCHEDULER_FAILED_ATTEMPTS_METRIC, tableId, TERMINAL_DEAD_LETTER_TOPIC, type Catalog } from "../../runtime/catalog";
 import { resolveResource, stringAt, type SynthesizedStack } from "../../infra/policy";
 import { rolePolicyName, runnerPolicyName, runners } from "../../infra/stacks/runners";
 import { PUSH_INVOKER } from "../../infra/stacks/messaging";
@@ -25,9 +25,9 @@ function expectedFrom(c: Catalog): Record<string, string[]> {
     google_bigquery_dataset: c.datasets.map((d) => d.name),
     google_bigquery_table: c.tables.map(tableId),
     // Derived: each topic's -dlq dead-letter topic and the terminal topic.
-    google_pubsub_topic: [...c.topics.map((t) => t.name), ...c.topics.map((t) => `${t.name}-dlq`), TERMINAL_DEAD_LETTER_TOPIC],
+    google_pubsub_topic: [...c.topics.map((t) => t.name), ...c.topics.map((t) => `${t.name}-dlq`), TERMINAL_DEAD_LETTER_TOPIC, ALERT_DEAD_LETTER_TOPIC],
     // Derived: each -dlq topic's subscription to its dead-letter consumer, and the operators' terminal pull subscription.
-    google_pubsub_subscription: [...c.topics.flatMap((t) => t.subscriptions.map((s) => s.name)), ...deadLetterSubscriptions, `${TERMINAL_DEAD_LETTER_TOPIC}--operators`],
+    google_pubsub_subscription: [...c.topics.flatMap((t) => t.subscriptions.map((s) => s.name)), ...deadLetterSubscriptions, `${TERMINAL_DEAD_LETTER_TOPIC}--operators`, `${ALERT_DEAD_LETTER_TOPIC}--operators`],
     google_cloud_scheduler_job: c.schedules.map((s) => s.name),
     google_cloud_run_v2_service: c.roles.filter((r) => r.kind === "service").map((r) => r.name),
     google_cloud_run_v2_job: c.roles.filter((r) => r.kind === "job").map((r) => r.name),

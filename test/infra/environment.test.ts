@@ -24,6 +24,7 @@ const valid = {
   stateBucket: "nba-props-dev-tfstate",
   imageTag: "dev",
   alertRecipients: { emails: ["a@example.com"] },
+  alertSmtp: { host: "smtp.example.com", user: "alerts", from: "alerts@example.com" },
   labels: { app: "nba-props", env: "dev", owner: "me", "cost-center": "cc" },
   budget: { billingAccount: "012345-6789AB-CDEF01", amount: 50 },
 };

@@ -25,8 +25,12 @@ function rawCompletion(processor: string, gameDate: string): unknown {
     status: "success",
     timestamp: "2025-03-16T14:00:00.000Z",
     record_count: 5,
+    metadata: { source_kind: "replay" },
   });
 }
+
+/** A transition with no trigger topic: its next phase is started in process by `startPhase`. */
+const inProcess2to3 = { ...phase2to3, triggerTopic: null };
 
 describe("catalog transitions", () => {
   test("are consistent with topics, roles and processors; only what runs is declared", () => {
@@ -46,7 +50,7 @@ describe("catalog transitions", () => {
     };
     expect(catalogProblems(broken)).toEqual([
       "transition phase2-to-phase3 publishes unknown topic nba-phase6-export-trigger",
-      "transition phase2-to-phase3: analytics-processors handles nba-phase2-raw-complete but may not publish nba-phase6-export-trigger",
+      "transition phase2-to-phase3: phase-orchestrator handles nba-phase2-raw-complete but may not publish nba-phase6-export-trigger",
       "transition phase2-to-phase3 (overnight) expects nope, which is neither a phase_2_raw processor nor a table it writes",
     ]);
   });
@@ -77,23 +81,33 @@ describe("transition handler on embedded adapters", () => {
     await expect(loadCompletionState({ platform, health: localHealthProbe(platform) }, phase3to4, DRILL_DATE)).resolves.toBeNull();
   });
 
-  test("2->3 starts phase 3 in process once schedule and box scores completed, exactly once", async () => {
+  test("2->3 publishes the phase-3 trigger once schedule and box scores completed, exactly once, carrying their source kind", async () => {
+    const ctx = { platform, health: localHealthProbe(platform) };
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_schedule", DRILL_DATE))).resolves.toEqual({ kind: "waiting", waitingFor: "critical nbac_player_boxscores" });
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "published", reason: "all_complete" });
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "already_triggered" });
+    const triggers = platform.bus.published.filter((m) => m.topic === "nba-phase3-trigger");
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]?.body).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, source_kind: "replay", completed_processors: ["nbac_schedule", "nbac_player_boxscores"] });
+  });
+
+  test("a transition without a trigger topic starts its phase in process once schedule and box scores completed, exactly once", async () => {
     const started: PhaseTrigger[] = [];
     const ctx = { platform, health: localHealthProbe(platform), startPhase: (t: PhaseTrigger) => (started.push(t), Promise.resolve()) };
-    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_schedule", DRILL_DATE))).resolves.toEqual({ kind: "waiting", waitingFor: "critical nbac_player_boxscores" });
-    const published = await recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE));
+    await expect(recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_schedule", DRILL_DATE))).resolves.toEqual({ kind: "waiting", waitingFor: "critical nbac_player_boxscores" });
+    const published = await recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE));
     expect(published).toMatchObject({ kind: "published", reason: "all_complete" });
-    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "already_triggered" });
+    await expect(recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "already_triggered" });
     expect(started).toHaveLength(1);
     expect(started[0]).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, mode: "overnight", correlation_id: "corr-1", completed_processors: ["nbac_schedule", "nbac_player_boxscores"], trigger_source: "orchestrator" });
     expect(platform.events.filter((e) => e.event === "gate_passed")).toEqual([expect.objectContaining({ gate: "all", game_date: DRILL_DATE, transition: "phase2-to-phase3" })]);
   });
 
-  test("2->3 without an in-process starter fails loudly (retried), and latches nothing", async () => {
+  test("a transition without a trigger topic and without an in-process starter fails loudly (retried), and latches nothing", async () => {
     const ctx = { platform, health: localHealthProbe(platform) };
-    await recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_schedule", DRILL_DATE));
-    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).rejects.toThrow(OrchestrationError);
-    expect((await loadCompletionState(ctx, phase2to3, DRILL_DATE))?.triggered).toBe(false);
+    await recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_schedule", DRILL_DATE));
+    await expect(recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).rejects.toThrow(OrchestrationError);
+    expect((await loadCompletionState(ctx, inProcess2to3, DRILL_DATE))?.triggered).toBe(false);
   });
 
   test("a failed or unexpected completion does not count", async () => {

@@ -268,6 +268,8 @@ export async function startBigQueryFake(project = "nba-props-test"): Promise<Big
     }
     const translated = text
       .replace(/`([^`]+)`/g, (_, ref: string) => ref.split(".").slice(-2).map(quote).join("."))
+      // BigQuery arrays are 0-based (SAFE_OFFSET), DuckDB lists 1-based.
+      .replace(/\[SAFE_OFFSET\((\d+)\)\]/g, (_, offset: string) => `[${Number(offset) + 1}]`)
       .replace(/IN\s+UNNEST\(@(\w+)\)/g, (_, name: string) => `IN (SELECT UNNEST(CAST($${name} AS ${types.get(name) ?? "VARCHAR[]"})))`)
       .replace(/@(\w+)/g, (_, name: string) => `CAST($${name} AS ${types.get(name) ?? "VARCHAR"})`);
     try {

@@ -1,5 +1,5 @@
 import { catalog } from "../../runtime/catalog/catalog";
-import { deadLetterTopicName } from "../../runtime/catalog/topics";
+import { ALERT_DEAD_LETTER_TOPIC, deadLetterTopicName } from "../../runtime/catalog/topics";
 import type { TableSpec } from "../../runtime/catalog/types";
 import { startBigQueryFake, type BigQueryFake } from "./bigquery-fake";
 import { startFirestoreTestServer, type FirestoreTestServer } from "./firestore-test-server";
@@ -36,7 +36,7 @@ export async function startGcpTestEnv(options: GcpTestEnvOptions = {}): Promise<
   // No test may reach for the GCE metadata server: nothing answers there, and looking costs seconds.
   process.env.METADATA_SERVER_DETECTION ??= "none";
   const [bigquery, storage, pubsub, firestore] = await Promise.all([startBigQueryFake(TEST_PROJECT), startStorageFake(), startPubSubTestServer(), startFirestoreTestServer()]);
-  pubsub.createTopics(TEST_PROJECT, catalog.topics.flatMap((t) => [t.name, deadLetterTopicName(t.name)]));
+  pubsub.createTopics(TEST_PROJECT, [...catalog.topics.flatMap((t) => [t.name, deadLetterTopicName(t.name)]), ALERT_DEAD_LETTER_TOPIC]);
   await bigquery.createTables(options.tables ?? catalog.tables);
   const bucket = `${TEST_PROJECT}-raw-payloads`;
   const env: Record<string, string> = {

@@ -5,7 +5,7 @@ import { systemClock, type Clock } from "../ports/clock";
 import { BigQueryWarehouse } from "./bigquery-warehouse";
 import { FirestoreDocStore } from "./firestore-doc-store";
 import { createGcpClients } from "./gcp-clients";
-import { parseGcpEnvironment } from "./gcp-environment";
+import { parseGcpEnvironment, type GcpEnvironment } from "./gcp-environment";
 import { gcpLogger } from "./gcp-logger";
 import { GcsObjectStore, NoBucketObjectStore } from "./gcs-object-store";
 import { openAlertRouter } from "../../alerts/open-alert-router";
@@ -13,6 +13,15 @@ import { PubSubBus } from "./pubsub-bus";
 
 /** The bucket scrapers write and raw processors read; the other catalog bucket (exports) has no port yet. */
 const PAYLOAD_BUCKET = "raw-payloads";
+
+/**
+ * `gcp` (Slack, e-mail, Cloud Logging) for a role the stacks gave every channel secret (all roles
+ * today); `gcp-log` (Cloud Logging only) for one given none, e.g. a test. A role given its secrets'
+ * names without their values fails at start-up naming the missing variables, never falls back.
+ */
+function alertProfile(config: GcpEnvironment): "gcp" | "gcp-log" {
+  return Object.keys(config.secrets).length > 0 ? "gcp" : "gcp-log";
+}
 
 /**
  * The platform on GCP, configured only from the environment the stacks set on each Cloud Run
@@ -37,8 +46,10 @@ export async function openGcpPlatform(env: Readonly<Record<string, string | unde
     docStore,
     bus,
     objectStore,
-    // Alerts go through the persisted limiter and outbox (Firestore) like everywhere else.
-    notifier: openAlertRouter({ docStore, clock, logger, bus, profile: "gcp-log" }),
+    // Alerts go through the persisted limiter and outbox (Firestore) like everywhere else; a
+    // role given its channel secrets (values through secret_key_ref) alerts on Slack and e-mail,
+    // and a send that exhausts its retries is also published to the alert dead-letter topic.
+    notifier: openAlertRouter({ docStore, clock, logger, bus, profile: alertProfile(config), env, deadLetter: "bus" }),
     clock,
     logger,
     ledger: new RunLedger(docStore, clock, logger),

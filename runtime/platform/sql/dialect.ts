@@ -10,6 +10,8 @@ export interface Dialect {
   ident(name: string): string;
   param(part: ParamPart): string;
   inArray(expr: string, param: ParamPart): string;
+  /** Element `offset` (0-based) of an array expression; NULL when the array is shorter. */
+  arrayElement(array: string, offset: number): string;
 }
 
 export function bigQueryDialect(project: string): Dialect {
@@ -20,6 +22,7 @@ export function bigQueryDialect(project: string): Dialect {
     ident: (n) => n,
     param: (p) => `@${p.name}`,
     inArray: (expr, p) => `${expr} IN UNNEST(@${p.name})`,
+    arrayElement: (array, offset) => `${array}[SAFE_OFFSET(${offset})]`,
   };
 }
 
@@ -30,4 +33,6 @@ export const duckdbDialect: Dialect = {
   ident: (n) => `"${n}"`,
   param: (p) => `CAST($${p.name} AS ${duckdbTypeName(p.type)}${p.array ? "[]" : ""})`,
   inArray: (expr, p) => `${expr} IN (SELECT UNNEST(CAST($${p.name} AS ${duckdbTypeName(p.type)}[])))`,
+  // DuckDB lists are 1-based.
+  arrayElement: (array, offset) => `${array}[${offset + 1}]`,
 };

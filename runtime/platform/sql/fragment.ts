@@ -30,7 +30,14 @@ export interface InArrayPart {
   readonly param: ParamPart;
 }
 
-export type SqlPart = { readonly kind: "text"; readonly text: string } | ParamPart | TablePart | IdentPart | InArrayPart;
+/** One element of an array column by its 0-based offset: `col[SAFE_OFFSET(n)]` in BigQuery, `col[n + 1]` in DuckDB (lists are 1-based); NULL past the end in both. */
+export interface ArrayElementPart {
+  readonly kind: "array_element";
+  readonly column: string;
+  readonly offset: number;
+}
+
+export type SqlPart = { readonly kind: "text"; readonly text: string } | ParamPart | TablePart | IdentPart | InArrayPart | ArrayElementPart;
 
 /**
  * SQL written once, rendered per dialect. Values can only enter through parameters: the
@@ -40,7 +47,7 @@ export class SqlFragment {
   constructor(readonly parts: readonly SqlPart[]) {}
 }
 
-export type SqlInterpolation = SqlFragment | ParamPart | TablePart | IdentPart | InArrayPart;
+export type SqlInterpolation = SqlFragment | ParamPart | TablePart | IdentPart | InArrayPart | ArrayElementPart;
 
 export function sql(strings: TemplateStringsArray, ...values: readonly SqlInterpolation[]): SqlFragment {
   const parts: SqlPart[] = [];
@@ -80,6 +87,12 @@ export function ident(name: string): IdentPart {
 export function inArray(expr: SqlFragment, arrayParameter: ParamPart): InArrayPart {
   if (!arrayParameter.array) throw new Error(`sql: IN needs an array parameter, got scalar "${arrayParameter.name}"`);
   return { kind: "in_array", expr, param: arrayParameter };
+}
+
+export function arrayElement(column: string, offset: number): ArrayElementPart {
+  if (!IDENT.test(column)) throw new Error(`sql: invalid identifier "${column}"`);
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`sql: array offset must be a whole number >= 0, got ${offset}`);
+  return { kind: "array_element", column, offset };
 }
 
 /** Joins fragments with a separator (itself SQL text, e.g. ", " or " AND "). */

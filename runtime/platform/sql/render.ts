@@ -43,6 +43,8 @@ export function render(fragment: SqlFragment, dialect: Dialect): RenderedSql {
           case "in_array":
             bind(part.param);
             return dialect.inArray(text(part.expr), part.param);
+          case "array_element":
+            return dialect.arrayElement(dialect.ident(part.column), part.offset);
         }
       })
       .join("");

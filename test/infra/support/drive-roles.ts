@@ -87,13 +87,13 @@ async function phase1(platform: LocalPlatform, scraper: string, date: string): P
   return platform.bus.published.filter((m) => m.topic === "nba-phase1-scrapers-complete").at(-1)!.body as Record<string, unknown>;
 }
 
-const completion = (phase: string, processor: string) =>
+const completion = (phase: string, processor: string, gameDate = "2025-03-15") =>
   buildCompletionMessage({
     processor_name: processor,
     phase,
     execution_id: "e-1",
     correlation_id: "c-1",
-    game_date: "2025-03-15",
+    game_date: gameDate,
     status: "success",
     timestamp: "2025-03-16T10:00:00.000Z",
     record_count: 10,
@@ -127,7 +127,8 @@ async function alertRaised(platform: Platform): Promise<unknown> {
 async function gateBlocked(platform: Platform): Promise<unknown> {
   const unready: HealthProbe = { check: () => Promise.resolve({ healthy: false, detail: "analytics-processors: 503" }) };
   const handle = completionHandler({ platform, health: unready }, transitionFor("phase2-to-phase3"));
-  return handle({ messageId: "gate-1", topic: "nba-phase2-raw-complete", subscription: "nba-phase2-raw-complete--analytics-processors", attempt: 1, body: completion("phase_2_raw", "nbac_player_boxscores") });
+  // Another date than the served /pubsub/phase2 example, which the transition has already started.
+  return handle({ messageId: "gate-1", topic: "nba-phase2-raw-complete", subscription: "nba-phase2-raw-complete--phase-orchestrator", attempt: 1, body: completion("phase_2_raw", "nbac_player_boxscores", "2025-03-14") });
 }
 
 /** A valid body for each path a service answers: what Pub/Sub or Cloud Scheduler would send. */
@@ -135,6 +136,24 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   "/pubsub/phase1": async (platform) => ({ body: await phase1(platform, "nbac_player_boxscore", "2025-03-15") }),
   "/pubsub/phase2": () => Promise.resolve({ body: completion("phase_2_raw", "nbac_player_boxscores") }),
   "/pubsub/phase3": () => Promise.resolve({ body: completion("phase_3_analytics", "player_game_summary") }),
+  "/pubsub/phase3-trigger": () =>
+    Promise.resolve({
+      body: {
+        phase: "phase_3_analytics",
+        game_date: "2025-03-15",
+        mode: "backfill",
+        trigger_reason: "all_complete",
+        trigger_source: "orchestrator",
+        execution_id: "t-1",
+        correlation_id: "c-1",
+        timestamp: "2025-03-16T10:00:00.000Z",
+        expected_processors: ["nbac_player_boxscores"],
+        completed_processors: ["nbac_player_boxscores"],
+        missing_processors: [],
+        upstream_processors_count: 1,
+        source_kind: "sim",
+      },
+    }),
   "/pubsub/dead-letter": () =>
     Promise.resolve({
       body: completion("phase_2_raw", "nbac_schedule"),

@@ -9,6 +9,7 @@ const base: EnvironmentInput = {
   stateBucket: "nba-props-test-dev-tfstate",
   imageTag: "test",
   alertRecipients: { emails: ["alerts@example.com"] },
+  alertSmtp: { host: "smtp.example.com", user: "alerts", from: "alerts@example.com" },
   budget: { billingAccount: "000000-000000-000000", amount: 100 },
   labels: { app: "nba-props", env: "dev", owner: "tests", "cost-center": "tests" },
 };

@@ -1,0 +1,143 @@
+import { catalog } from "../catalog/catalog";
+import type { Phase } from "../catalog/types";
+import { etDate } from "../domain/et-date";
+import type { SourceKind } from "../domain/source-kind";
+import { phaseTriggerSchema, type PhaseTrigger } from "../messages/phase-trigger";
+import type { RunRecord } from "../monitoring/run-record";
+import type { Platform } from "../platform/platform";
+import { analyticsProcessors } from "../processors/analytics";
+import { scheduleDay } from "../processors/base/empty-reason";
+import { completionDocId, emptyCompletionState, PHASE_COMPLETIONS, toCompletionDoc } from "./completion-state";
+import { localHealthProbe } from "./health-probe";
+import { localPhaseStarter } from "./local-phase-starter";
+import { OrchestrationError } from "./orchestration-error";
+import type { OrchestratorContext } from "./orchestrator-context";
+import { completionHandler, evaluateGates, stateOrEmpty, transitionFor, type TransitionOutcome } from "./transition-handler";
+import { nextStep, transitionMode } from "./transition-plan";
+
+const PHASE2_TO_PHASE3 = "phase2-to-phase3";
+const ORCHESTRATOR = "phase-orchestrator";
+
+function subscriptionOf(topic: string, consumer: string): string {
+  const found = catalog.topics.find((t) => t.name === topic)?.subscriptions.find((s) => s.consumer === consumer);
+  if (!found) throw new OrchestrationError("NO_PATH_TO_PHASE", `catalog: no subscription of ${consumer} on ${topic}`);
+  return found.name;
+}
+
+/** A phase-3 line for a date whose transition did not start phase 3 (the pipeline's `blocked` status). */
+export interface NotStartedRun {
+  readonly phase: Phase;
+  readonly processor: string;
+  readonly scope: string;
+  readonly status: "blocked";
+  readonly rows_written: 0;
+  readonly rows_quarantined: 0;
+  readonly duration_ms: 0;
+  readonly error_message: string;
+}
+
+export interface LocalTransitions {
+  /**
+   * Forgets what earlier runs recorded for these dates: a pipeline run re-drives its dates from
+   * scratch (MERGEs are idempotent), so an old latch must not skip this run's phase 3, nor an old
+   * completion stand in for one that fails now. Call before any scraper runs.
+   */
+  reset(dates: readonly string[]): Promise<void>;
+  /**
+   * After a date's phases 1 and 2: nothing when its phase 3 ran; otherwise one blocked line per
+   * analytics processor saying why (waiting for a completion, or a gate's reasons). A date no
+   * completion set will start (same-day mode, no final game) is started here as its schedule
+   * would: gates first.
+   */
+  settle(date: string): Promise<NotStartedRun[]>;
+}
+
+/**
+ * Whether the date's phase 3 is the schedule's to start, because no completion set will ever
+ * arrive: its mode expects none (same day), or the schedule has no final game that day (phase 3
+ * then records its no_data reason). Final games with missing completions are a real gap: blocked.
+ */
+async function startedBySchedule(platform: Platform, expected: readonly string[], date: string): Promise<boolean> {
+  if (expected.length === 0) return true;
+  return (await scheduleDay(platform.warehouse, date)).finalGames === 0;
+}
+
+function describe(outcome: TransitionOutcome): string {
+  switch (outcome.kind) {
+    case "blocked":
+      return `gate blocked: ${outcome.reasons.join("; ")}`;
+    case "waiting":
+      return `phase 2 incomplete, waiting for ${outcome.waitingFor}`;
+    case "ignored":
+      return outcome.why;
+    case "already_triggered":
+      return `phase 3 already started at ${outcome.at ?? "?"}`;
+    case "published":
+      return `phase 3 started (${outcome.messageId})`;
+  }
+}
+
+/**
+ * The local pipeline's phase 3 goes through the production path: phase-2 completions reach the
+ * 2->3 transition on the orchestrator's subscription (completions recorded per date, gates:
+ * health and blocking validation), and its trigger reaches the analytics processors on theirs.
+ */
+export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind, record: (run: RunRecord) => void): LocalTransitions {
+  const spec = transitionFor(PHASE2_TO_PHASE3);
+  const ctx: OrchestratorContext = { platform, health: localHealthProbe(platform) };
+  const started = new Set<string>();
+  const startPhase3 = localPhaseStarter(platform, sourceKind, record);
+  platform.bus.subscribe(subscriptionOf(spec.completionTopic, ORCHESTRATOR), completionHandler(ctx, spec));
+  if (!spec.triggerTopic) throw new OrchestrationError("NO_PATH_TO_PHASE", `${spec.name} has no trigger topic`);
+  // The trigger fires as soon as the expected (critical) completions are in, which locally is in the
+  // middle of the date's scrapes; like the overnight trigger in production, phase 3 runs once the
+  // date's phase 1 and 2 are over, so it reads every raw table the day loaded (team box scores,
+  // play-by-play, props), not only the expected ones.
+  const pending = new Map<string, PhaseTrigger>();
+  platform.bus.subscribe(subscriptionOf(spec.triggerTopic, spec.nextRole), (delivery) => {
+    const trigger = phaseTriggerSchema.parse(delivery.body);
+    started.add(trigger.game_date);
+    pending.set(trigger.game_date, trigger);
+    return Promise.resolve({ kind: "ack" });
+  });
+
+  return {
+    async reset(dates) {
+      const today = etDate(platform.clock.now());
+      for (const date of dates) {
+        await platform.docStore.set(PHASE_COMPLETIONS, completionDocId(spec.from, date), toCompletionDoc(emptyCompletionState(spec.name, spec.from, date, transitionMode(date, today))));
+      }
+    },
+    async settle(date) {
+      const trigger = pending.get(date);
+      if (trigger) {
+        pending.delete(date);
+        await startPhase3(trigger);
+      }
+      if (started.has(date)) return [];
+      const state = await stateOrEmpty(ctx, spec, date);
+      const step = nextStep(state, spec, platform.clock.now().toISOString());
+      let outcome: TransitionOutcome;
+      if (step.kind === "wait" && (await startedBySchedule(platform, step.verdict.expected, date))) outcome = await evaluateGates(ctx, spec, state, { reason: "schedule", source: "scheduler" });
+      else if (state.gate?.status === "blocked") outcome = { kind: "blocked", reasons: state.gate.reasons, alerted: false };
+      else outcome = step.kind === "wait" ? { kind: "waiting", waitingFor: step.verdict.waitingFor ?? "" } : { kind: "already_triggered", at: state.triggeredAt };
+      const scheduled = pending.get(date);
+      if (scheduled) {
+        pending.delete(date);
+        await startPhase3(scheduled);
+      }
+      if (started.has(date)) return [];
+      const why = describe(outcome);
+      return analyticsProcessors.map((p) => ({
+        phase: "phase_3_analytics",
+        processor: p.name,
+        scope: date,
+        status: "blocked",
+        rows_written: 0,
+        rows_quarantined: 0,
+        duration_ms: 0,
+        error_message: `not run: ${why}`,
+      }));
+    },
+  };
+}
