@@ -12,5 +12,6 @@ module.exports = {
   // and pointed at node-fetch 2, the same API in CommonJS.
   transformIgnorePatterns: ["/node_modules/(?!teeny-request/)"],
   moduleNameMapper: { "^node-fetch$": "<rootDir>/node_modules/node-fetch/lib/index.js" },
-  testTimeout: 60000,
+  // The pipeline suites run whole sim days (14 scrapers, 12 raw and 4+ analytics processors) in beforeAll.
+  testTimeout: 120000,
 };

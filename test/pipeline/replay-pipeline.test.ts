@@ -33,10 +33,6 @@ describeWithSamples("pipeline on the real replay samples", () => {
       ["phase_1_scrapers", "nbac_schedule", "success"],
       ["phase_1_scrapers", "nbac_player_boxscore", "success"],
       // The samples hold no capture of these optional sources for this date: recorded, not a failure.
-      ["phase_1_scrapers", "bdl_box_scores", "no_data"],
-      ["phase_1_scrapers", "nbac_player_movement", "no_data"],
-      ["phase_1_scrapers", "nbac_injury_report", "no_data"],
-      ["phase_1_scrapers", "nbac_team_roster", "no_data"],
       ["phase_2_raw", "nbac_schedule", "success"],
       ["phase_2_raw", "nbac_player_boxscores", "success"],
       ["phase_3_analytics", "team_offense_game_summary", "success"],
@@ -44,14 +40,13 @@ describeWithSamples("pipeline on the real replay samples", () => {
       ["phase_3_analytics", "player_game_summary", "success"],
       ["phase_3_analytics", "nba_players_registry", "success"],
     ]);
-    expect(first.runs.filter((r) => r.status === "no_data").map((r) => (r as { empty_reason?: string }).empty_reason)).toEqual(["not_captured", "not_captured", "not_captured", "not_captured"]);
     for (const run of first.runs) expect(Object.keys(run).slice(0, 7)).toEqual(["phase", "processor", "scope", "status", "rows_written", "rows_quarantined", "duration_ms"]);
   });
 
   test("sources the samples hold nothing of for the date are listed, not run, and do not fail the date", () => {
     expect(firstCode).toBe(0);
     const uncaptured = (first as PipelineJson & { uncaptured_sources: { scraper: string; scope: string }[] }).uncaptured_sources;
-    const expected = ["nbac_team_boxscore", "nbac_play_by_play", "nbac_scoreboard_v2", "oddsa_events", "oddsa_player_props", "oddsa_game_lines", "bp_events", "bp_player_props"];
+    const expected = ["nbac_team_boxscore", "nbac_play_by_play", "nbac_scoreboard_v2", "oddsa_events", "oddsa_player_props", "oddsa_game_lines", "bp_events", "bp_player_props", "bdl_box_scores", "nbac_player_movement", "nbac_injury_report", "nbac_team_roster"];
     expect(uncaptured.map((u) => `${u.scraper} ${u.scope}`).sort()).toEqual(expected.map((s) => `${s} ${DATE}`).sort());
   });
 
