@@ -42,7 +42,8 @@ describeWithSamples("the README's commands in order (sim, then replay) never mix
     } finally {
       process.chdir(cwd);
     }
-  });
+    // Three whole pipelines, each with the game-level sources.
+  }, 180_000);
 
   test("sim writes its own data dir, replay the default one: sim succeeds, replay fails only on the sources the samples lack for the date", () => {
     expect([sim.code, replay.code]).toEqual([0, 1]);
