@@ -24,7 +24,8 @@ describeWithSamples("pipeline on the real replay samples", () => {
     const result = await runCliCaptured(["pipeline", "--date", DATE, "--source", "replay", "--replay-dir", SAMPLES_DIR, "--data-dir", dataDir(), "--json"]);
     firstCode = result.code;
     first = JSON.parse(result.stdout) as PipelineJson;
-  });
+    // A whole replay pipeline: the season schedule plus every source of the date.
+  }, 180_000);
 
   test("loads what the samples hold for the date, reports every run in the JSON contract", () => {
     expect(first.dates).toEqual([DATE]);

@@ -9,7 +9,8 @@ export function applyEdits(edits: readonly CatalogEdit[], from: Catalog = catalo
 
 export const withoutTable =
   (id: string): CatalogEdit =>
-  (c) => ({ ...c, tables: c.tables.filter((t) => tableId(t) !== id) });
+  // A table leaves the catalog with the processor that writes it (the catalog refuses a writer of an unknown table).
+  (c) => ({ ...c, tables: c.tables.filter((t) => tableId(t) !== id), processors: c.processors.filter((p) => p.output !== id) });
 
 export const mapTable =
   (id: string, change: (t: TableSpec) => TableSpec): CatalogEdit =>
