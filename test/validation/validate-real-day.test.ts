@@ -66,20 +66,27 @@ describeWithSamples("validation on the real day 2025-03-15", () => {
     pipeline = { code: result.code, json: JSON.parse(result.stdout) as typeof pipeline.json };
   });
 
-  test("the pipeline validates each phase; every table passes with one query per table, except those the samples hold nothing for that day", async () => {
-    // The samples hold the schedule and player lines of this date, not its team box score, play-by-play or scoreboard:
-    // those scrapes fail (a real gap: the day has final games) and their tables' schedule checks say so.
-    const lacking = ["nba_raw.nbac_play_by_play", "nba_raw.nbac_scoreboard_v2", "nba_raw.nbac_team_boxscore"];
-    expect(pipeline.code).toBe(1);
+  test("the pipeline validates each phase and every table passes with one query per table; sources the samples lack for the day only warn", async () => {
+    expect(pipeline.code).toBe(0);
+    // The samples hold no Ball Don't Lie, team box score, play-by-play or scoreboard capture for this date:
+    // their coverage checks warn (none is a critical source), nothing fails.
+    const expected = {
+      status: "warn",
+      failing: [
+        "nba_raw.bdl_player_boxscores final_games_covered warning",
+        "nba_raw.nbac_play_by_play schedule_cross_validation warning",
+        "nba_raw.nbac_scoreboard_v2 schedule_cross_validation warning",
+        "nba_raw.nbac_team_boxscore schedule_cross_validation warning",
+      ],
+    };
+    const failing = (tables: readonly { table: string; checks: readonly { key: string; status: string; severity: string }[] }[]) =>
+      tables.flatMap((t) => t.checks.filter((c) => c.status === "fail" || c.status === "error").map((c) => `${t.table} ${c.key} ${c.severity}`)).sort();
+    expect({ status: pipeline.json.validation?.status, failing: failing(pipeline.json.validation?.tables ?? []) }).toEqual(expected);
     expect(pipeline.json.validation?.tables.map((t) => t.table)).toEqual(expect.arrayContaining(["nba_raw.nbac_schedule", "nba_analytics.player_game_summary"]));
     const { code, json } = await validate(pristine());
-    expect(code).toBe(1);
+    expect(code).toBe(0);
+    expect({ status: json.status, failing: failing(json.tables) }).toEqual(expected);
     expect(json.tables).toHaveLength(catalog.tables.length);
-    const notPassing = json.tables.filter((t) => t.status !== "pass");
-    expect(notPassing.map((t) => t.table).sort()).toEqual(lacking);
-    for (const t of notPassing) {
-      for (const c of t.checks.filter((k) => k.status !== "pass")) expect([t.table, c.key]).toEqual([t.table, expect.stringMatching(/^(schedule_cross_validation|points_match_final_score)$/)]);
-    }
     expect(new Set(json.tables.map((t) => t.queries))).toEqual(new Set([1]));
     expect(check(json, "nba_analytics.player_game_summary", "points_match_final_score").status).toBe("pass");
     expect(check(json, "nba_precompute.player_daily_cache", "no_duplicate_entries").status).toBe("not_due");
