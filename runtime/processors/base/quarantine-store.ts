@@ -29,7 +29,7 @@ export interface QuarantineEntry {
 }
 
 export async function storeQuarantine(
-  platform: Platform,
+  platform: Pick<Platform, "docStore" | "clock">,
   run: RunRecord,
   records: readonly QuarantinedRecord[],
   context: { readonly objectPath: string | null; readonly rowsLoaded: boolean },
