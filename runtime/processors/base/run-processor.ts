@@ -16,7 +16,6 @@ import { WarehouseError } from "../../platform/local/warehouse-error";
 import { writeRows, type WriteResult } from "./write-rows";
 import { completeRun, type RunConclusion } from "./complete-run";
 
-
 export interface ProcessorRunRequest {
   readonly spec: ProcessorSpec;
   readonly table: TableSpec;
