@@ -1,4 +1,4 @@
-import type { ColumnSpec, ColumnType, TableSpec } from "./types";
+import type { ColumnSpec, ColumnType, TableSpec, WriteStrategy } from "./types";
 
 /** BigQuery allows at most four clustering columns. */
 export const MAX_CLUSTERING_COLUMNS = 4;
@@ -24,6 +24,10 @@ export function defineTable<const C extends readonly ColumnSpec[]>(spec: Omit<Ta
   if (spec.clustering.length > MAX_CLUSTERING_COLUMNS) {
     throw new Error(`catalog: ${spec.dataset}.${spec.name} clusters on ${spec.clustering.length} columns; BigQuery allows ${MAX_CLUSTERING_COLUMNS}`);
   }
+  const tolerance = spec.quarantineTolerance;
+  if (tolerance !== undefined && !(tolerance >= 0 && tolerance <= 1)) {
+    throw new Error(`catalog: ${spec.dataset}.${spec.name} quarantineTolerance must be a share between 0 and 1, got ${tolerance}`);
+  }
   const partitioning = spec.partitioning;
   if (partitioning.kind === "time") {
     mustExist("partition field", partitioning.field);
@@ -37,6 +41,16 @@ export function defineTable<const C extends readonly ColumnSpec[]>(spec: Omit<Ta
     }
   }
   return spec;
+}
+
+/** How a table's rows are written (DOMAIN §3.0); MERGE_UPDATE unless the table declares otherwise. */
+export function writeStrategyOf(table: Pick<TableSpec, "writeStrategy">): WriteStrategy {
+  return table.writeStrategy ?? "MERGE_UPDATE";
+}
+
+/** The share of a run's records a table lets quarantine while the good rows load (DOMAIN §3.0; default 0). */
+export function quarantineToleranceOf(table: Pick<TableSpec, "quarantineTolerance">): number {
+  return table.quarantineTolerance ?? 0;
 }
 
 export function tableId(table: Pick<TableSpec, "dataset" | "name">): string {

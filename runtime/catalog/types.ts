@@ -50,9 +50,15 @@ export interface TableSpec {
   readonly clustering: readonly string[];
   /** Natural key: what MERGE matches on and what "no duplicate keys" means. */
   readonly key: readonly string[];
-  readonly writeStrategy: WriteStrategy;
+  /** How rows are written (DOMAIN §3.0); MERGE_UPDATE when not declared. */
+  readonly writeStrategy?: WriteStrategy;
   /** Column that decides which of two rows with the same key is newest (staging dedupe). */
   readonly versionColumn: string;
+  /**
+   * Share of a run's records (0..1) that may be quarantined while the good rows still load (the
+   * run is then `partial`); beyond it nothing is written and the run fails. Default 0.
+   */
+  readonly quarantineTolerance?: number;
 }
 
 export type Phase = "phase_1_scrapers" | "phase_2_raw" | "phase_3_analytics" | "phase_4_precompute" | "phase_5_predictions";

@@ -7,10 +7,13 @@ import type { Clock } from "../platform/ports/clock";
 import type { DocStore } from "../platform/ports/doc-store";
 import type { Logger } from "./logger";
 import type { EmptyReason, FinalRunStatus, RunRecord } from "./run-record";
+import { zeroRowCategoryOf } from "./zero-row-category";
 
 export const RUNS_COLLECTION = "processor_runs";
 /** Run records are kept for 90 days, then the store's TTL removes them. */
 const RUN_RETENTION_DAYS = 90;
+/** A run record stays small: at most this many affected keys (the quarantine collection has them all, up to its sample). */
+const AFFECTED_KEYS_KEPT = 100;
 
 export interface RunStart {
   readonly processorName: string;
@@ -33,6 +36,12 @@ export interface RunOutcome {
   readonly emptyReason?: EmptyReason | null;
   readonly errorType?: string | null;
   readonly errorMessage?: string | null;
+  readonly rowsRead?: number | null;
+  readonly rowsSkipped?: number;
+  readonly missingGames?: readonly string[];
+  readonly affectedKeys?: readonly string[];
+  readonly inputHash?: string | null;
+  readonly duplicateOf?: string | null;
 }
 
 /** The TTL field is written as a Date, which Firestore stores as a Timestamp: its TTL policy ignores strings. */
@@ -74,6 +83,13 @@ export class RunLedger {
       rows_quarantined: 0,
       rows_filtered: 0,
       empty_reason: null,
+      rows_read: null,
+      rows_skipped: 0,
+      zero_row_category: null,
+      missing_games: [],
+      affected_keys: [],
+      input_hash: null,
+      duplicate_of: null,
       error_type: null,
       error_message: null,
       expire_at: expire.toISOString(),
@@ -112,6 +128,13 @@ export class RunLedger {
       rows_quarantined: outcome.rowsQuarantined ?? 0,
       rows_filtered: outcome.rowsFiltered ?? 0,
       empty_reason: outcome.emptyReason ?? null,
+      rows_read: outcome.rowsRead ?? null,
+      rows_skipped: outcome.rowsSkipped ?? 0,
+      zero_row_category: outcome.status === "failed" && outcome.emptyReason !== "real_gap" ? null : zeroRowCategoryOf(outcome),
+      missing_games: [...(outcome.missingGames ?? [])],
+      affected_keys: [...(outcome.affectedKeys ?? [])].slice(0, AFFECTED_KEYS_KEPT),
+      input_hash: outcome.inputHash ?? null,
+      duplicate_of: outcome.duplicateOf ?? null,
       error_type: outcome.errorType ?? null,
       error_message: outcome.errorMessage ? outcome.errorMessage.slice(0, 1000) : null,
     };
@@ -124,6 +147,22 @@ export class RunLedger {
   /** The record of one run, or null when there is none (or it expired). */
   async get(runId: string): Promise<RunRecord | null> {
     return asRunRecord(await this.store.get(RUNS_COLLECTION, runId));
+  }
+
+  /**
+   * The newest run of `processorName` for `scope` that loaded rows from exactly this input: a later
+   * run of the same input may skip. A run that wrote nothing or failed never counts (RELIABILITY row 1).
+   */
+  async loadedInput(processorName: string, scope: string, inputHash: string): Promise<RunRecord | null> {
+    const docs = await this.store.query(RUNS_COLLECTION, [
+      { field: "processor_name", op: "==", value: processorName },
+      { field: "input_hash", op: "==", value: inputHash },
+    ]);
+    const loaded = docs
+      .map((d) => asRunRecord(d.data))
+      .filter((r): r is RunRecord => r !== null && r.scope === scope && (r.status === "success" || r.status === "partial") && r.rows_written > 0);
+    loaded.sort((a, b) => b.started_at.localeCompare(a.started_at));
+    return loaded[0] ?? null;
   }
 
   /** Runs still recorded as running (what the stuck sweeper judges). */

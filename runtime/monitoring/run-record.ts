@@ -1,5 +1,6 @@
 import type { Phase } from "../catalog/types";
 import type { SourceKind } from "../domain/source-kind";
+import type { ZeroRowCategory } from "./zero-row-category";
 
 export type RunStatus = "running" | "success" | "partial" | "no_data" | "failed";
 export type FinalRunStatus = Exclude<RunStatus, "running">;
@@ -34,6 +35,20 @@ export interface RunRecord {
   readonly rows_quarantined: number;
   readonly rows_filtered: number;
   readonly empty_reason: EmptyReason | null;
+  /** Records the run read from its input (rows produced + quarantined + filtered); null when it read nothing. */
+  readonly rows_read?: number | null;
+  /** Rows the write left alone because they were already stored (INSERT_NEW_ONLY, APPEND_ALWAYS, CHECK_BEFORE_INSERT). */
+  readonly rows_skipped?: number;
+  /** Why nothing was written, against the schedule; null when rows were written. */
+  readonly zero_row_category?: ZeroRowCategory | null;
+  /** Final games of the schedule the input did not cover (NBA game ids): the run is `partial`. */
+  readonly missing_games?: readonly string[];
+  /** Keys of the records quarantined by a run that still loaded its good rows (within the table's tolerance). */
+  readonly affected_keys?: readonly string[];
+  /** SHA-256 of the input the run processed: the same input again is skipped once it has been loaded. */
+  readonly input_hash?: string | null;
+  /** The earlier run that already loaded this very input (this run wrote nothing). */
+  readonly duplicate_of?: string | null;
   readonly error_type: string | null;
   readonly error_message: string | null;
   readonly expire_at: string;

@@ -28,6 +28,12 @@ export interface PipelineRun {
   readonly duration_ms: number;
   readonly error_message?: string;
   readonly empty_reason?: string;
+  /** Records the run read from its input; null when it read none (blocked, or failed before reading). */
+  readonly rows_read: number | null;
+  /** Why nothing was written, against the schedule: no_games | not_final | empty_source | filtered. */
+  readonly zero_row_category: string | null;
+  /** Final games of the schedule the run's input did not cover (NBA game ids). */
+  readonly missing_games: readonly string[];
 }
 
 export interface PipelineReport {
@@ -72,6 +78,9 @@ function summarize(run: RunRecord): PipelineRun {
     duration_ms: run.duration_ms ?? 0,
     ...(run.error_message ? { error_message: run.error_message } : {}),
     ...(run.empty_reason ? { empty_reason: run.empty_reason } : {}),
+    rows_read: run.rows_read ?? null,
+    zero_row_category: run.zero_row_category ?? null,
+    missing_games: run.missing_games ?? [],
   };
 }
 

@@ -34,6 +34,9 @@ export interface NotStartedRun {
   readonly rows_quarantined: 0;
   readonly duration_ms: 0;
   readonly error_message: string;
+  readonly rows_read: null;
+  readonly zero_row_category: null;
+  readonly missing_games: readonly string[];
 }
 
 export interface LocalTransitions {
@@ -137,6 +140,9 @@ export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind,
         rows_quarantined: 0,
         duration_ms: 0,
         error_message: `not run: ${why}`,
+        rows_read: null,
+        zero_row_category: null,
+        missing_games: [],
       }));
     },
   };

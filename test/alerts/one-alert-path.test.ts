@@ -24,7 +24,7 @@ describe("one place where alerts are raised", () => {
     const offenders = runtimeFiles.filter((f) => !f.path.startsWith("runtime/alerts/") && /alerts\/channels\//.test(f.text)).map((f) => f.path);
     expect(offenders).toEqual([]);
     const raisers = runtimeFiles.filter((f) => /platform\.notifier\.notify\(/.test(f.text)).map((f) => f.path);
-    expect(raisers).toEqual(expect.arrayContaining(["runtime/processors/base/run-processor.ts", "runtime/processors/raw/raw-consumer.ts", "runtime/scrapers/base/run-scraper.ts"]));
+    expect(raisers).toEqual(expect.arrayContaining(["runtime/processors/base/complete-run.ts", "runtime/processors/raw/raw-consumer.ts"]));
   });
 
   test("every notify call names its dedup key (source, category, scope)", () => {

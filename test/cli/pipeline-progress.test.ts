@@ -10,6 +10,9 @@ const run = (phase: PipelineRun["phase"], processor: string, scope: string, stat
   rows_written: rows,
   rows_quarantined: 0,
   duration_ms: 5,
+  rows_read: rows,
+  zero_row_category: null,
+  missing_games: [],
   ...(status === "failed" ? { error_message: "boom" } : {}),
 });
 

@@ -35,6 +35,8 @@ describe("nba-props scrape", () => {
   const tmp = useTempDir("scrape");
 
   test("stores the payload, publishes phase 1, and locally runs the raw processor on it", async () => {
+    // The box scores are judged against the schedule's games for the date, so the schedule comes first.
+    expect((await runCliCaptured(["scrape", "nbac_schedule", "--date", "2025-03-15", "--data-dir", join(tmp(), "d"), "--json"])).code).toBe(0);
     const result = await runCliCaptured(["scrape", "nbac_player_boxscore", "--date", "2025-03-15", "--data-dir", join(tmp(), "d"), "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({

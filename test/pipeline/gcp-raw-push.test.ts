@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { nbacSchedule } from "../../runtime/catalog/tables/nbac-schedule";
+import { parseSchedulePayload } from "../../runtime/processors/raw/nbac-schedule";
 import { RUNS_COLLECTION } from "../../runtime/monitoring/run-ledger";
 import type { RunRecord } from "../../runtime/monitoring/run-record";
 import { buildCompletionMessage } from "../../runtime/messages/completion-message";
@@ -16,6 +19,9 @@ import { describeWithSamples, samplePath } from "../support/samples";
 const DATE = "2025-03-15";
 const OBJECT = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T09-00-00-000Z.json`;
 const CORRUPT = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T09-30-00-000Z.json`;
+/** The same rows in other bytes (a trailing newline): a new input, so the run writes instead of skipping. */
+const RESCRAPED = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T10-00-00-000Z.json`;
+const RESCRAPED_AGAIN = `nba-com/nbac_player_boxscore/${DATE}/2025-03-16T11-00-00-000Z.json`;
 
 type Outcome = { readonly kind: "ack" } | { readonly kind: "retry" };
 
@@ -68,7 +74,18 @@ describeWithSamples("serve --role raw-processors on the GCP platform (real 2025-
     testEnv = await startGcpTestEnv();
     testEnv.storage.seed(testEnv.bucket, OBJECT, readFileSync(samplePath("nbac_player_boxscore", DATE, "leaguegamelog.json")));
     testEnv.storage.seed(testEnv.bucket, CORRUPT, '{"resultSets": [');
+    testEnv.storage.seed(testEnv.bucket, RESCRAPED, `${readFileSync(samplePath("nbac_player_boxscore", DATE, "leaguegamelog.json"), "utf8")}\n`);
+    testEnv.storage.seed(testEnv.bucket, RESCRAPED_AGAIN, `${readFileSync(samplePath("nbac_player_boxscore", DATE, "leaguegamelog.json"), "utf8")}\n\n`);
     const opened = await openGcpPlatform(testEnv.env, { clock: fixedClock("2025-03-16T10:00:00.000Z") });
+    // The box scores are judged against the schedule's final games of the date: load the real schedule's day.
+    const schedule = parseSchedulePayload(JSON.parse(gunzipSync(readFileSync(samplePath("nbac_schedule/2024-25/schedule.json.gz"))).toString("utf8")), {
+      source: "schedule.json.gz",
+      objectUri: "gs://test/schedule.json",
+      scope: "2024-25",
+      gameDate: DATE,
+      processedAt: "2025-03-16T08:00:00.000Z",
+    });
+    await opened.warehouse.merge(nbacSchedule, schedule.rows.filter((r) => r.game_date === DATE).map((r) => ({ ...r, source_kind: "replay" })));
     platform = { ...opened, notifier: { notify: (n) => (alerts.push(n), Promise.resolve()) } };
     server = await startRoleServer(platform, { role: "raw-processors", port: 0, host: "127.0.0.1" });
   });
@@ -93,10 +110,19 @@ describeWithSamples("serve --role raw-processors on the GCP platform (real 2025-
   });
 
   test("the same push delivered again changes nothing and publishes a completion that says so", async () => {
+    const jobsBefore = jobsFor("nbac_player_boxscores").length;
     expect(await push(OBJECT, "m-1")).toEqual({ kind: "ack" });
+    // The same input (by content hash) was loaded by the first run: nothing is written again.
+    expect(runs.at(-1)).toMatchObject({ status: "success", rows_written: 0, duplicate_of: runs.at(-2)!.run_id });
+    expect(jobsFor("nbac_player_boxscores")).toHaveLength(jobsBefore);
+    expect(await testEnv.bigquery.rows("nba_raw", "nbac_player_boxscores")).toHaveLength(157);
+    expect(phase2().at(-1)).toMatchObject({ status: "success", record_count: 0, metadata: expect.objectContaining({ duplicate_of: runs.at(-2)!.run_id }) as unknown });
+  });
+
+  test("the same rows in a new file merge onto the stored ones: nothing inserted, nothing duplicated", async () => {
+    expect(await push(RESCRAPED, "m-5")).toEqual({ kind: "ack" });
     expect(runs.at(-1)).toMatchObject({ status: "success", rows_inserted: 0, rows_updated: 157 });
     expect(await testEnv.bigquery.rows("nba_raw", "nbac_player_boxscores")).toHaveLength(157);
-    expect(phase2().at(-1)).toMatchObject({ status: "success", record_count: 157, metadata: expect.objectContaining({ rows_updated: 157 }) as unknown });
   });
 
   test("a corrupt payload is acknowledged, recorded and alerted once, and writes nothing", async () => {
@@ -111,7 +137,7 @@ describeWithSamples("serve --role raw-processors on the GCP platform (real 2025-
   test("a push during a BigQuery outage (503) asks for redelivery", async () => {
     testEnv.bigquery.inject({ status: 503, reason: "backendError", message: "The service is currently unavailable.", times: Infinity });
     try {
-      const outcome = await push(OBJECT, "m-3");
+      const outcome = await push(RESCRAPED, "m-3");
       expect(outcome).toMatchObject({ kind: "retry" });
       expect(runs.at(-1)).toMatchObject({ status: "failed", error_type: "TRANSIENT" });
     } finally {
@@ -123,7 +149,7 @@ describeWithSamples("serve --role raw-processors on the GCP platform (real 2025-
     const merges = testEnv.bigquery.jobs.filter((j) => j.statementType === "MERGE").length;
     testEnv.bigquery.setStreamingBuffer("nba_raw", "nbac_player_boxscores", true);
     try {
-      expect(await push(OBJECT, "m-4")).toMatchObject({ kind: "retry" });
+      expect(await push(RESCRAPED_AGAIN, "m-4")).toMatchObject({ kind: "retry" });
       expect(runs.at(-1)).toMatchObject({ status: "failed", error_type: "WRITE_POSTPONED", rows_written: 0 });
     } finally {
       testEnv.bigquery.setStreamingBuffer("nba_raw", "nbac_player_boxscores", false);

@@ -8,7 +8,19 @@ import { queryRows, tableCounts, warehouseShapes } from "../support/warehouse-qu
 
 interface PipelineJson {
   dates: string[];
-  runs: { phase: string; processor: string; scope: string; status: string; rows_written: number; rows_quarantined: number; duration_ms: number; error_message?: string }[];
+  runs: {
+    phase: string;
+    processor: string;
+    scope: string;
+    status: string;
+    rows_written: number;
+    rows_quarantined: number;
+    duration_ms: number;
+    error_message?: string;
+    rows_read: number | null;
+    zero_row_category: string | null;
+    missing_games: string[];
+  }[];
   warehouse_statements: number;
 }
 
@@ -95,6 +107,42 @@ describeWithSamples("pipeline on the real replay samples", () => {
     expect(after).toEqual(before);
     for (const [table, c] of Object.entries(after)) expect({ table, duplicates: c.rows - c.keys }).toEqual({ table, duplicates: 0 });
     expect(after["nba_raw.nbac_player_boxscores"]?.rows).toBe(157);
+  });
+
+  test("replaying the same files twice changes no row at all: the raw runs find their input already loaded", async () => {
+    const raw = `SELECT * FROM nba_raw.nbac_player_boxscores WHERE game_date = DATE '${DATE}' ORDER BY player_lookup`;
+    const schedule = `SELECT * FROM nba_raw.nbac_schedule WHERE game_date = DATE '${DATE}' ORDER BY game_id`;
+    const before = [await queryRows(dataDir(), raw), await queryRows(dataDir(), schedule)];
+    const again = await runCliCaptured(["pipeline", "--date", DATE, "--source", "replay", "--replay-dir", SAMPLES_DIR, "--data-dir", dataDir(), "--until", "raw", "--json"]);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout) as PipelineJson;
+    expect(report.runs.filter((r) => r.phase === "phase_2_raw").map((r) => [r.processor, r.status, r.rows_written])).toEqual([
+      ["nbac_schedule", "success", 0],
+      ["nbac_player_boxscores", "success", 0],
+    ]);
+    expect([await queryRows(dataDir(), raw), await queryRows(dataDir(), schedule)]).toEqual(before);
+  });
+
+  test("--json runs carry rows_read, zero_row_category and missing_games; the real day covers all 8 final games", () => {
+    const box = first.runs.find((r) => r.phase === "phase_2_raw" && r.processor === "nbac_player_boxscores");
+    expect(box).toMatchObject({ rows_read: 157, zero_row_category: null, missing_games: [] });
+    for (const run of first.runs) expect(Object.keys(run)).toEqual(expect.arrayContaining(["rows_read", "zero_row_category", "missing_games"]));
+  });
+
+  test("--until raw loads every raw table of the date and runs nothing after phase 2", async () => {
+    const dir = join(tmp(), "until-raw");
+    const result = await runCliCaptured(["pipeline", "--date", DATE, "--source", "replay", "--replay-dir", SAMPLES_DIR, "--data-dir", dir, "--until", "raw", "--json"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as PipelineJson;
+    expect(new Set(report.runs.map((r) => r.phase))).toEqual(new Set(["phase_1_scrapers", "phase_2_raw"]));
+    const rawRuns = report.runs.filter((r) => r.phase === "phase_2_raw");
+    expect(rawRuns.map((r) => r.processor)).toEqual(expect.arrayContaining(["nbac_schedule", "nbac_player_boxscores"]));
+    for (const run of rawRuns) {
+      expect({ processor: run.processor, status: run.status }).toEqual({ processor: run.processor, status: expect.stringMatching(/^(success|no_data)$/) as unknown });
+      const output = catalog.processors.find((p) => p.name === run.processor)!.output;
+      const [count] = await queryRows(dir, `SELECT COUNT(*) AS n FROM ${output}`);
+      if (run.status === "success") expect({ output, rows: Number(count?.n) }).toEqual({ output, rows: run.rows_written });
+    }
   });
 
   describe("bad replay input fails loudly and changes nothing", () => {

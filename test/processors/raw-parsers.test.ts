@@ -46,7 +46,7 @@ describe("leaguegamelog parser", () => {
   ])("a record with %p is quarantined naming the file, the record and the field", (override, field, value) => {
     const { rows, quarantined } = parseLeagueGameLog(gameLog([line(), line({ PLAYER_ID: 2, PLAYER_NAME: "Bad Line", ...override })]), context("2025-03-15"));
     expect(rows).toHaveLength(1);
-    expect(quarantined).toEqual([{ source: "/replay/file.json", record: expect.stringContaining("rowSet[1] (PLAYER_ID 2"), field, value, reason: expect.any(String) }]);
+    expect(quarantined).toEqual([{ source: "/replay/file.json", record: expect.stringContaining("rowSet[1] (PLAYER_ID 2"), field, value, reason: expect.any(String), index: 1 }]);
   });
 
   test("a payload without the LeagueGameLog set is refused as a whole, naming the file", () => {

@@ -17,6 +17,7 @@ import { registerTablesCommand } from "./tables";
 import { registerVersionCommand } from "./version";
 import { registerValidateCommand } from "./validate";
 import { registerStatusCommand } from "./status";
+import { registerQuarantineCommand } from "./quarantine";
 
 /**
  * Each command module registers itself on the program; one line here per command.
@@ -49,4 +50,5 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerValidateCommand,
   registerGateCommands,
   registerStatusCommand,
+  registerQuarantineCommand,
 ];

@@ -1,5 +1,5 @@
 import { catalog } from "../../catalog/catalog";
-import { tableId } from "../../catalog/define-table";
+import { quarantineToleranceOf, tableId, writeStrategyOf } from "../../catalog/define-table";
 import type { TableSpec } from "../../catalog/types";
 import type { CliIo } from "../cli-io";
 import { UsageError } from "../exit-codes";
@@ -23,7 +23,7 @@ function partitioningText(table: TableSpec): string {
 export function printDescription(io: CliIo, name: string, json: boolean): void {
   const table = findTable(name);
   if (json) {
-    io.stdout.write(`${JSON.stringify({ table: tableId(table), ...table })}\n`);
+    io.stdout.write(`${JSON.stringify({ table: tableId(table), ...table, writeStrategy: writeStrategyOf(table), quarantineTolerance: quarantineToleranceOf(table) })}\n`);
     return;
   }
   io.stdout.write(
@@ -32,7 +32,7 @@ export function printDescription(io: CliIo, name: string, json: boolean): void {
       `key:           ${table.key.join(", ")}`,
       `partitioning:  ${partitioningText(table)}`,
       `clustering:    ${table.clustering.join(", ") || "none"}`,
-      `write:         ${table.writeStrategy} (newest by ${table.versionColumn})`,
+      `write:         ${writeStrategyOf(table)} (newest by ${table.versionColumn}), quarantine tolerance ${quarantineToleranceOf(table)}`,
       "",
       formatTable(
         ["column", "type", "mode", "description"],

@@ -41,11 +41,18 @@ function phaseTables(report: PipelineReport): string[] {
     out.push(
       formatTable(
         ["processor", "scope", "status", "rows written", "quarantined", "ms"],
-        runs.map((r) => [r.processor, r.scope, r.empty_reason ? `${r.status} (${r.empty_reason})` : r.status, String(r.rows_written), String(r.rows_quarantined), String(r.duration_ms)]),
+        runs.map((r) => [r.processor, r.scope, statusText(r), String(r.rows_written), String(r.rows_quarantined), String(r.duration_ms)]),
       ),
     );
   }
   return out;
+}
+
+/** The status with why: what a zero-row run found, or the final games a partial run lacks. */
+function statusText(run: PipelineRun): string {
+  if (run.missing_games.length > 0) return `${run.status} (missing ${run.missing_games.join(", ")})`;
+  const why = run.zero_row_category ?? run.empty_reason;
+  return why ? `${run.status} (${why})` : run.status;
 }
 
 /**

@@ -11,7 +11,7 @@ import { WarehouseError } from "../local/warehouse-error";
 import type { JobLabels, MergeResult, Warehouse } from "../ports/warehouse";
 import { bigQueryDialect, type Dialect } from "../sql/dialect";
 import type { SqlFragment } from "../sql/fragment";
-import { buildMerge } from "../sql/merge";
+import { buildMerge, type MergeMode } from "../sql/merge";
 import { render } from "../sql/render";
 import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { bigQueryFailure } from "./bigquery-error";
@@ -163,7 +163,7 @@ export class BigQueryWarehouse implements Warehouse {
     }
   }
 
-  async merge(table: TableSpec, rows: readonly Row[], labels?: JobLabels): Promise<MergeResult> {
+  async merge(table: TableSpec, rows: readonly Row[], labels?: JobLabels, mode?: MergeMode): Promise<MergeResult> {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
@@ -171,7 +171,7 @@ export class BigQueryWarehouse implements Warehouse {
     const stagingTable = this.tableRef(table.dataset, staging);
     try {
       await this.load(stagingTable, table, rows, "WRITE_TRUNCATE", labels);
-      const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues }), this.dialect);
+      const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues, mode }), this.dialect);
       const job = await this.runQueryJob(merge.text, merge, labels, "nba_props_merge_");
       const [metadata] = (await job.promise()) as [{ statistics?: { query?: { dmlStats?: { insertedRowCount?: string; updatedRowCount?: string } } } }];
       const stats = metadata.statistics?.query?.dmlStats;

@@ -8,9 +8,9 @@ import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import { duckdbDialect } from "../sql/dialect";
 import type { SqlFragment } from "../sql/fragment";
-import { buildMerge } from "../sql/merge";
+import { buildMerge, type MergeMode } from "../sql/merge";
 import { render } from "../sql/render";
-import type { MergeResult, Warehouse } from "../ports/warehouse";
+import type { JobLabels, MergeResult, Warehouse } from "../ports/warehouse";
 import { errorMessage } from "../../domain/error-message";
 import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { readRows, toDuckDbParams } from "./duckdb-values";
@@ -155,7 +155,7 @@ export class DuckDbWarehouse implements Warehouse {
     });
   }
 
-  async merge(table: TableSpec, rows: readonly Row[]): Promise<MergeResult> {
+  async merge(table: TableSpec, rows: readonly Row[], _labels?: JobLabels, mode?: MergeMode): Promise<MergeResult> {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
@@ -167,7 +167,7 @@ export class DuckDbWarehouse implements Warehouse {
         await this.run("BEGIN TRANSACTION");
         await this.run(`CREATE TABLE ${stagingRef} AS SELECT * FROM "${table.dataset}"."${table.name}" LIMIT 0`);
         await this.run(`INSERT INTO ${stagingRef} ${readJsonSelect(table)}`, { file });
-        const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues }), this.dialect);
+        const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues, mode }), this.dialect);
         const actions = await this.run(`${merge.text}\nRETURNING merge_action`, toDuckDbParams(merge.params));
         await this.run(`DROP TABLE ${stagingRef}`);
         await this.run("COMMIT");

@@ -2,6 +2,7 @@ import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import type { Dialect } from "../sql/dialect";
 import type { SqlFragment } from "../sql/fragment";
+import type { MergeMode } from "../sql/merge";
 
 export interface MergeResult {
   readonly inserted: number;
@@ -26,8 +27,11 @@ export interface Warehouse {
   query(statement: SqlFragment, labels?: JobLabels): Promise<Row[]>;
   /** Batch-loads rows and appends them (APPEND_ALWAYS / INSERT_NEW_ONLY after filtering). */
   append(table: TableSpec, rows: readonly Row[], labels?: JobLabels): Promise<number>;
-  /** Batch-loads rows into staging and MERGEs them on the table's key. Fails loudly; no fallback. */
-  merge(table: TableSpec, rows: readonly Row[], labels?: JobLabels): Promise<MergeResult>;
+  /**
+   * Batch-loads rows into staging and MERGEs them on the table's key (or, with an `insert_new`
+   * mode, inserts only the rows not yet there). Fails loudly; no fallback.
+   */
+  merge(table: TableSpec, rows: readonly Row[], labels?: JobLabels, mode?: MergeMode): Promise<MergeResult>;
   /** Statements executed since this warehouse was opened. */
   statementsExecuted(): number;
   close(): Promise<void>;

@@ -7,7 +7,15 @@ export interface MergePlan {
   readonly stagingTable: string;
   /** Every partition value present in the staged rows (the ON-clause pre-filter). */
   readonly partitionValues: readonly SqlScalar[];
+  /** How rows are matched and what a match does; the catalog key and an update by default. */
+  readonly mode?: MergeMode;
 }
+
+/**
+ * `upsert` (MERGE_UPDATE): a match updates it. `insert_new` (INSERT_NEW_ONLY, APPEND_ALWAYS): a
+ * match is left alone and only unmatched rows are inserted; `matchOn` replaces the catalog key.
+ */
+export type MergeMode = { readonly kind: "upsert" } | { readonly kind: "insert_new"; readonly matchOn?: readonly string[] };
 
 /** Columns a MERGE never overwrites on a match: the key, and when the row was first written. */
 const IMMUTABLE_ON_UPDATE = new Set(["created_at"]);
@@ -19,12 +27,16 @@ const IMMUTABLE_ON_UPDATE = new Set(["created_at"]);
  */
 export function buildMerge(plan: MergePlan): SqlFragment {
   const { target } = plan;
-  if (target.key.length === 0) throw new Error(`merge: ${target.dataset}.${target.name} has no key`);
+  const mode = plan.mode ?? { kind: "upsert" };
+  const matchOn = mode.kind === "insert_new" && mode.matchOn ? mode.matchOn : target.key;
+  if (matchOn.length === 0) throw new Error(`merge: ${target.dataset}.${target.name} has no key`);
   const columns = target.columns.map((c) => c.name);
+  const unknown = matchOn.filter((c) => !columns.includes(c));
+  if (unknown.length > 0) throw new Error(`merge: ${target.dataset}.${target.name} has no column ${unknown.join(", ")} to match on`);
   const updatable = columns.filter((c) => !target.key.includes(c) && !IMMUTABLE_ON_UPDATE.has(c));
   const staging = tableRef({ dataset: target.dataset, name: plan.stagingTable });
 
-  const keyMatch = target.key.map((k) => sql`target.${ident(k)} = source.${ident(k)}`);
+  const keyMatch = matchOn.map((k) => sql`target.${ident(k)} = source.${ident(k)}`);
   if (target.partitioning.kind === "time") {
     const field = target.partitioning.field;
     const fieldType = target.columns.find((c) => c.name === field)?.type ?? "DATE";
@@ -36,13 +48,13 @@ export function buildMerge(plan: MergePlan): SqlFragment {
     updatable.map((c) => sql`${ident(c)} = source.${ident(c)}`),
     ", ",
   );
+  const whenMatched = mode.kind === "upsert" ? sql`\nWHEN MATCHED THEN UPDATE SET ${updateSet}` : sql``;
   return sql`MERGE INTO ${tableRef(target)} AS target
 USING (
   SELECT * FROM ${staging}
   WHERE TRUE
-  QUALIFY ROW_NUMBER() OVER (PARTITION BY ${identList(target.key)} ORDER BY ${ident(target.versionColumn)} DESC) = 1
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY ${identList(matchOn)} ORDER BY ${ident(target.versionColumn)} DESC) = 1
 ) AS source
-ON ${join(keyMatch, " AND ")}
-WHEN MATCHED THEN UPDATE SET ${updateSet}
+ON ${join(keyMatch, " AND ")}${whenMatched}
 WHEN NOT MATCHED THEN INSERT (${identList(columns)}) VALUES (${identList(columns, "source")})`;
 }

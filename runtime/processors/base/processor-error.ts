@@ -5,7 +5,9 @@ export type ProcessorErrorCode =
   | "WRITE_COUNT_MISMATCH"
   | "REAL_GAP"
   | "INPUT_INVALID"
-  | "UNSUPPORTED_STRATEGY";
+  | "UNSUPPORTED_STRATEGY"
+  /** The scraper whose payload this run would read failed (and alerted); the run records it. */
+  | "UPSTREAM_FAILED";
 
 /** A processor failure with a code; permanent (retrying the same input fails the same way). */
 export class ProcessorError extends Error {

@@ -7,6 +7,10 @@ export interface QuarantinedRecord {
   readonly field: string;
   readonly value: unknown;
   readonly reason: string;
+  /** Position of the record in its input (the payload's record list, or the produced rows). */
+  readonly index?: number;
+  /** The key it would have had, when known (a game id, a row key): what later phases see as a hole. */
+  readonly key?: string;
 }
 
 export function describeQuarantined(q: QuarantinedRecord): string {
@@ -30,14 +34,14 @@ export function parseEach<T, R>(
 ): ParsedRecords<R> {
   const rows: R[] = [];
   const quarantined: QuarantinedRecord[] = [];
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     try {
       const out = parse(item);
       if (Array.isArray(out)) rows.push(...out);
       else rows.push(out);
     } catch (err) {
       if (!(err instanceof FieldError)) throw err;
-      quarantined.push({ source, record: describe(item), field: err.field, value: err.value, reason: err.reason });
+      quarantined.push({ source, record: describe(item), field: err.field, value: err.value, reason: err.reason, index });
     }
   }
   return { rows, quarantined };

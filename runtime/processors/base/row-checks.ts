@@ -3,7 +3,7 @@ import { rowSchema } from "../../catalog/derive/zod-schema";
 import type { TableSpec } from "../../catalog/types";
 import type { QuarantinedRecord } from "./quarantine";
 
-function keyOf(table: TableSpec, row: Row): string {
+export function keyOf(table: TableSpec, row: Row): string {
   return table.key.map((k) => `${k}=${String(row[k])}`).join(", ");
 }
 
@@ -16,7 +16,7 @@ export function invalidOutputRows(table: TableSpec, rows: readonly Row[]): Quara
     if (result.success) return;
     const issue = result.error.issues[0];
     const field = issue?.path.join(".") ?? "?";
-    out.push({ source: `${table.dataset}.${table.name}`, record: `output row ${i} (${keyOf(table, row)})`, field, value: row[field], reason: issue?.message ?? "invalid" });
+    out.push({ source: `${table.dataset}.${table.name}`, record: `output row ${i} (${keyOf(table, row)})`, field, value: row[field], reason: issue?.message ?? "invalid", index: i, key: keyOf(table, row) });
   });
   return out;
 }

@@ -14,6 +14,10 @@ export interface WorkOutput {
   readonly expectedRows?: number;
   /** Why there are no rows, when there are none. */
   readonly emptyReason?: EmptyReason;
+  /** Final games of the schedule the input did not cover (NBA ids): the run is `partial`, naming them. */
+  readonly missingGames?: readonly string[];
+  /** SHA-256 of the input (the stored payload): an input already loaded by an earlier run is not written again. */
+  readonly inputHash?: string;
   /** Where the input came from, for messages (`metadata`). */
   readonly metadata?: Readonly<Record<string, unknown>>;
 }

@@ -143,5 +143,6 @@ export const bdlPlayerBoxscoresProcessor: RawProcessorDefinition = {
   name: "bdl_player_boxscores",
   table: bdlPlayerBoxscores,
   scope: "date",
+  coverage: "schedule_final_games",
   parse: parseBdlBoxScores,
 };

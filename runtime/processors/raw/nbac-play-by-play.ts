@@ -168,6 +168,7 @@ export const nbacPlayByPlayProcessor: RawProcessorDefinition = {
   name: "nbac_play_by_play",
   table: nbacPlayByPlay,
   scope: "date",
+  coverage: "schedule_final_games",
   needsSchedule: true,
   parse: parsePlayByPlays,
 };

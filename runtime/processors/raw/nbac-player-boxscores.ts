@@ -128,5 +128,6 @@ export const nbacPlayerBoxscoresProcessor: RawProcessorDefinition = {
   name: "nbac_player_boxscores",
   table: nbacPlayerBoxscores,
   scope: "date",
+  coverage: "schedule_final_games",
   parse: parseLeagueGameLog,
 };

@@ -161,6 +161,7 @@ export const nbacTeamBoxscoreProcessor: RawProcessorDefinition = {
   name: "nbac_team_boxscore",
   table: nbacTeamBoxscore,
   scope: "date",
+  coverage: "schedule_final_games",
   needsSchedule: true,
   parse: parseTeamBoxscores,
 };

@@ -30,5 +30,12 @@ export interface RawProcessorDefinition {
   readonly scope: "date" | "season";
   /** The payload does not say who was at home: parse gets the date's scheduled games. */
   readonly needsSchedule?: true;
+  /**
+   * `schedule_final_games`: the payload's games are compared with the schedule's games for the
+   * date: a final game it lacks makes the run `partial` (named), a game the schedule does not
+   * have that day is quarantined. For date-scoped sources that cover every final game (box
+   * scores, play-by-play); leave it out for sources that cover only some games (props, injuries).
+   */
+  readonly coverage?: "schedule_final_games";
   parse(payload: unknown, context: RawParseContext): RawParseResult;
 }

@@ -1,5 +1,4 @@
-import { buildCompletionMessage } from "../../messages/completion-message";
-import { COMPLETION_TOPIC } from "../../messages/phase-topics";
+import { completeRun, type RunConclusion } from "../../processors/base/complete-run";
 import { startRunHeartbeat, terminalStatusOf } from "../../monitoring/run-heartbeat";
 import type { EmptyReason, RunRecord } from "../../monitoring/run-record";
 import type { ProgressReporter } from "../../monitoring/heartbeat";
@@ -49,19 +48,10 @@ export async function runScraper(platform: Platform, request: ScrapeRequest): Pr
 
 async function scrape(platform: Platform, request: ScrapeRequest, run: RunRecord, heartbeat: ProgressReporter): Promise<RunRecord> {
   const { scraper, scope } = request;
-  const publish = async (fields: Record<string, unknown>): Promise<void> => {
-    const message = buildCompletionMessage({
-      processor_name: scraper.spec.name,
-      phase: "phase_1_scrapers",
-      execution_id: run.run_id,
-      correlation_id: run.correlation_id,
-      game_date: scope.gameDate,
-      timestamp: platform.clock.now().toISOString(),
-      trigger_source: "manual",
-      ...fields,
-    });
-    await platform.bus.publish(COMPLETION_TOPIC.phase_1_scrapers, message);
-  };
+  const message = { processor_name: scraper.spec.name, phase: "phase_1_scrapers", game_date: scope.gameDate, trigger_source: "manual" };
+  const alert = { subject: `scraper ${scraper.spec.name}`, category: "scrape_failed" };
+  const baseMetadata = { scope_key: scope.key, source_kind: request.source.kind };
+  let conclusion: RunConclusion;
   try {
     heartbeat.report("fetch");
     const fetched = await request.source.fetch(scraper, scope);
@@ -82,35 +72,29 @@ async function scrape(platform: Platform, request: ScrapeRequest, run: RunRecord
     heartbeat.report("store", 0, recordCount);
     await platform.objectStore.put(path, fetched.text);
     heartbeat.report("publish", recordCount, recordCount);
-    const finished = await platform.ledger.finish(run, { status: "success", recordsReceived: recordCount, rowsWritten: recordCount, rowsInserted: recordCount });
-    await publish({
-      status: "success",
-      record_count: recordCount,
-      metadata: { gcs_path: platform.objectStore.uri(path), object_path: path, scope_key: scope.key, source: fetched.origin, source_kind: request.source.kind, workflow: "local-pipeline" },
-    });
-    return finished;
+    conclusion = {
+      outcome: { status: "success", recordsReceived: recordCount, rowsRead: recordCount, rowsWritten: recordCount, rowsInserted: recordCount },
+      error: null,
+      metadata: { ...baseMetadata, gcs_path: platform.objectStore.uri(path), object_path: path, source: fetched.origin, workflow: "local-pipeline" },
+    };
   } catch (err) {
-    if (err instanceof ScrapeError && err.code === "REPLAY_MISSING" && request.categoriseMissing) {
-      const reason = await request.categoriseMissing(scope);
-      if (reason !== "real_gap") {
-        const finished = await platform.ledger.finish(run, { status: "no_data", rowsWritten: 0, emptyReason: reason, errorMessage: err.message });
-        await publish({ status: "no_data", record_count: 0, metadata: { scope_key: scope.key, source: "replay", source_kind: request.source.kind, empty_reason: reason } });
-        return finished;
-      }
-    }
-    const message = errorMessage(err);
-    const type = err instanceof ScrapeError ? err.code : err instanceof Error ? err.name : "Error";
-    const finished = await platform.ledger.finish(run, { status: "failed", rowsWritten: 0, errorType: type, errorMessage: message });
-    await platform.notifier.notify({
-      severity: "error",
-      title: `scraper ${scraper.spec.name} failed for ${scope.key}`,
-      message,
-      context: { scraper: scraper.spec.name, scope: scope.key, run_id: run.run_id, error_type: type },
-      source: scraper.spec.name,
-      category: "scrape_failed",
-      scope: scope.key,
-    });
-    await publish({ status: "failed", record_count: 0, error_message: message.slice(0, 1000), error_type: type, metadata: { scope_key: scope.key } });
-    return finished;
+    conclusion = await concludeFailure(request, err, baseMetadata);
   }
+  // One completion and one final status per run, whatever fails while recording it.
+  return completeRun(platform, run, { ...message, metadata: conclusion.metadata }, conclusion, alert);
+}
+
+/** A missing replay payload on a day without (final) games is `no_data`; anything else fails the run. */
+async function concludeFailure(request: ScrapeRequest, err: unknown, metadata: Readonly<Record<string, unknown>>): Promise<RunConclusion> {
+  if (err instanceof ScrapeError && err.code === "REPLAY_MISSING" && request.categoriseMissing) {
+    const reason = await request.categoriseMissing(request.scope);
+    if (reason !== "real_gap") {
+      return {
+        outcome: { status: "no_data", rowsWritten: 0, emptyReason: reason, errorMessage: err.message },
+        error: null,
+        metadata: { ...metadata, source: "replay", empty_reason: reason },
+      };
+    }
+  }
+  return { outcome: { status: "failed", rowsWritten: 0 }, error: err, metadata };
 }
