@@ -83,16 +83,16 @@ describe("pipeline on the sim source (what npm start runs)", () => {
     expect((await warehouseShapes(dataDir())).map((s) => s.replace(/, /g, ",")).sort()).toEqual(expected);
   });
 
-  test("a date without games writes nothing and is not a failure", async () => {
+  test("a date without games writes no game data and is not a failure (rosters, published every day, still feed the registry)", async () => {
     const result = await runCliCaptured(["pipeline", "--date", "2025-07-04", "--source", "sim", "--data-dir", dataDir(), "--json"]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { runs: { phase: string; processor: string; status: string; rows_written: number; empty_reason?: string }[] };
-    // The players registry is reference data (rosters change on any day), not a game table.
-    const analytics = report.runs.filter((r) => r.phase === "phase_3_analytics" && r.processor !== "nba_players_registry");
-    expect(analytics.map((r) => [r.status, r.rows_written, r.empty_reason])).toEqual([
-      ["no_data", 0, "no_games_scheduled"],
-      ["no_data", 0, "no_games_scheduled"],
-      ["no_data", 0, "no_games_scheduled"],
+    const analytics = report.runs.filter((r) => r.phase === "phase_3_analytics");
+    expect(analytics.map((r) => [r.processor, r.status, r.rows_written, r.empty_reason])).toEqual([
+      ["team_offense_game_summary", "no_data", 0, "no_games_scheduled"],
+      ["team_defense_game_summary", "no_data", 0, "no_games_scheduled"],
+      ["player_game_summary", "no_data", 0, "no_games_scheduled"],
+      ["nba_players_registry", "success", report.runs.find((r) => r.processor === "nbac_team_rosters")?.rows_written, undefined],
     ]);
   });
 });
