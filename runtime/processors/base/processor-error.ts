@@ -5,7 +5,10 @@ export type ProcessorErrorCode =
   | "WRITE_COUNT_MISMATCH"
   | "REAL_GAP"
   | "INPUT_INVALID"
-  | "UNSUPPORTED_STRATEGY";
+  | "UNSUPPORTED_STRATEGY"
+  | "DEPENDENCY_MISSING"
+  | "DEPENDENCY_STALE"
+  | "INPUT_INCOMPLETE";
 
 /** A processor failure with a code; permanent (retrying the same input fails the same way). */
 export class ProcessorError extends Error {

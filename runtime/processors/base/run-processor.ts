@@ -93,19 +93,20 @@ async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: 
         `upstream reported ${output.recordsReceived} records but ${output.rows.length} rows were produced and ${filtered} filtered; nothing was written`,
       );
     }
-    if (output.rows.length === 0) {
+    const unchanged = output.rowsUnchanged ?? 0;
+    if (output.rows.length === 0 && unchanged === 0) {
       const reason = output.emptyReason ?? "real_gap";
       if (reason === "real_gap") throw new ProcessorError("REAL_GAP", `no rows for ${request.scope} although the schedule has final games there`);
       return await finish(platform, request, run, "no_data", output, written, 0, null);
     }
     heartbeat.report("write", 0, output.rows.length);
-    written = await write(platform, table, output, { processor: request.spec.name, run: run.run_id });
+    if (output.rows.length > 0) written = await write(platform, table, output, { processor: request.spec.name, run: run.run_id });
     heartbeat.report("publish", output.rows.length, output.rows.length);
     const total = written.inserted + written.updated;
     if (total !== output.rows.length) {
       throw new ProcessorError("WRITE_COUNT_MISMATCH", `${tableId(table)} reported ${total} rows written for ${output.rows.length} rows sent`);
     }
-    const partial = output.expectedRows !== undefined && output.rows.length < output.expectedRows;
+    const partial = (output.expectedRows !== undefined && output.rows.length + unchanged < output.expectedRows) || output.incompleteReason !== undefined;
     return await finish(platform, request, run, partial ? "partial" : "success", output, written, 0, null);
   } catch (err) {
     if (err instanceof WarehouseError && err.code === "WRITE_POSTPONED") {
@@ -162,7 +163,7 @@ async function finish(
   quarantinedCount: number,
   error: unknown,
 ): Promise<RunRecord> {
-  const failure = error === null ? null : errorMessage(error);
+  const failure = error === null ? (status === "partial" ? (output?.incompleteReason ?? null) : null) : errorMessage(error);
   const errorType =
     error === null
       ? null
