@@ -22,6 +22,7 @@ export type ScheduleRow = ProducedRow<typeof nbacSchedule>;
 export type InputWindow =
   | { readonly kind: "day" }
   | { readonly kind: "days_before"; readonly days: number }
+  | { readonly kind: "days_through"; readonly days: number }
   | { readonly kind: "season_before" }
   | { readonly kind: "season_through" };
 
@@ -93,6 +94,8 @@ export function windowRange(window: InputWindow, gameDate: string): { from: stri
       return { from: gameDate, to: gameDate };
     case "days_before":
       return { from: addDays(gameDate, -window.days), to: addDays(gameDate, -1) };
+    case "days_through":
+      return { from: addDays(gameDate, -window.days), to: gameDate };
     case "season_before":
       return { from: seasonStart, to: addDays(gameDate, -1) };
     case "season_through":
