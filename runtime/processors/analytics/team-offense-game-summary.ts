@@ -120,6 +120,14 @@ function build(game: ScheduleRow, side: Side, inputs: Prepared): Built | null {
   return { side, totals: totalsOf(players, teamMinutesFromPlayers(playerMinutes)), source, players, teamBox: null };
 }
 
+/** Stats possessions, ratings and usage need: NULL in every source line of a team-game is a failed check, not a zero. */
+const REQUIRED_STATS = ["points", "field_goals_attempted", "free_throws_attempted", "offensive_rebounds", "turnovers"] as const;
+
+function nullStats(built: Built): string[] {
+  const lines: readonly StatSource[] = built.teamBox ? [built.teamBox] : built.players;
+  return REQUIRED_STATS.filter((stat) => lines.every((l) => l[stat] === null));
+}
+
 function toRow(game: ScheduleRow, built: Built, opponent: Built | null, inputs: Prepared, day: DayContext): Omit<OffenseRow, "data_hash"> {
   const t = built.totals;
   const poss = possessions(t.fga, t.fta, t.oreb, t.tov);
@@ -192,15 +200,20 @@ export function transformTeamOffense(inputs: TeamOffenseInputs, day: DayContext)
   };
   const rows: Omit<OffenseRow, "data_hash">[] = [];
   const missing: string[] = [];
+  const failedChecks: string[] = [];
   for (const game of day.finalGames) {
     const home = build(game, { team: game.home_team_tricode, opponent: game.away_team_tricode, home: true, scheduleOpponentScore: game.away_team_score }, prepared);
     const away = build(game, { team: game.away_team_tricode, opponent: game.home_team_tricode, home: false, scheduleOpponentScore: game.home_team_score }, prepared);
+    for (const built of [home, away]) {
+      const nulls = built ? nullStats(built) : [];
+      if (built && nulls.length > 0) failedChecks.push(`${built.source} for ${built.side.team} in ${game.canonical_game_id} has NULL ${nulls.join(", ")} on every line`);
+    }
     if (home) rows.push(toRow(game, home, away, prepared, day));
     else missing.push(`no team totals for ${game.home_team_tricode} in ${game.canonical_game_id}`);
     if (away) rows.push(toRow(game, away, home, prepared, day));
     else missing.push(`no team totals for ${game.away_team_tricode} in ${game.canonical_game_id}`);
   }
-  return { rows, expectedRows: day.finalGames.length * 2, missing };
+  return { rows, expectedRows: day.finalGames.length * 2, missing, failedChecks };
 }
 
 export const teamOffenseProcessor: DeclaredInputsProcessor<TeamOffenseInputs, OffenseRow> = {
