@@ -50,6 +50,8 @@ describe("pipeline on the sim source (what npm start runs)", () => {
       ["no_data", 0, "no_games_scheduled"],
       ["no_data", 0, "no_games_scheduled"],
       ["no_data", 0, "no_games_scheduled"],
+      ["no_data", 0, "no_games_scheduled"],
+      ["no_data", 0, "no_games_scheduled"],
     ]);
   });
 });

@@ -7,8 +7,7 @@ import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { oddsApiPlayerPointsProps } from "../../catalog/tables/odds-api-player-points-props";
 import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
-import type { DayContext, DeclaredInputsProcessor, ProcessorResult, ScheduleRow } from "../base/declared-inputs";
-import { readPartitions } from "../base/read-partition";
+import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, round, trueShooting, usageRate } from "./formulas";
@@ -179,14 +178,13 @@ export const playerGameSummaryProcessor: DeclaredInputsProcessor<PlayerGameInput
     bettingpros_props: { table: bettingprosPlayerPointsProps, window: { kind: "day" }, minRows: 0, criticality: "soft" },
   },
   async extract(warehouse, day) {
-    const partition = [day.gameDate];
     return {
-      players: await readPartitions(warehouse, nbacPlayerBoxscores, partition),
-      bdlPlayers: await readPartitions(warehouse, bdlPlayerBoxscores, partition),
-      teamOffense: await readPartitions(warehouse, teamOffenseGameSummary, partition),
-      playByPlay: await readPartitions(warehouse, nbacPlayByPlay, partition),
-      oddsProps: await readPartitions(warehouse, oddsApiPlayerPointsProps, partition),
-      bettingProsProps: await readPartitions(warehouse, bettingprosPlayerPointsProps, partition),
+      players: await readDeclared(warehouse, day, "player_boxscores", nbacPlayerBoxscores),
+      bdlPlayers: await readDeclared(warehouse, day, "bdl_boxscores", bdlPlayerBoxscores),
+      teamOffense: await readDeclared(warehouse, day, "team_offense", teamOffenseGameSummary),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
+      oddsProps: await readDeclared(warehouse, day, "odds_props", oddsApiPlayerPointsProps),
+      bettingProsProps: await readDeclared(warehouse, day, "bettingpros_props", bettingprosPlayerPointsProps),
     };
   },
   transform: transformPlayerGames,

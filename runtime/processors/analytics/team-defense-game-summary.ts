@@ -3,8 +3,7 @@ import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { teamDefenseGameSummary } from "../../catalog/tables/team-defense-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
-import type { DayContext, DeclaredInputsProcessor, ProcessorResult } from "../base/declared-inputs";
-import { readPartitions } from "../base/read-partition";
+import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult } from "../base/declared-inputs";
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { rating } from "./formulas";
 import { gameZones, type GameZones, type PlayByPlayRow } from "./shot-zones";
@@ -108,8 +107,8 @@ export const teamDefenseProcessor: DeclaredInputsProcessor<TeamDefenseInputs, De
   },
   async extract(warehouse, day) {
     return {
-      offense: await readPartitions(warehouse, teamOffenseGameSummary, [day.gameDate]),
-      playByPlay: await readPartitions(warehouse, nbacPlayByPlay, [day.gameDate]),
+      offense: await readDeclared(warehouse, day, "team_offense", teamOffenseGameSummary),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
     };
   },
   transform: transformTeamDefense,

@@ -5,8 +5,7 @@ import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores"
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { nbacTeamBoxscore } from "../../catalog/tables/nbac-team-boxscore";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
-import type { DayContext, DeclaredInputsProcessor, ProcessorResult, ScheduleRow } from "../base/declared-inputs";
-import { readPartitions } from "../base/read-partition";
+import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, overtimePeriods, pace, parseTeamMinutes, possessions, rating, teamMinutesFromPlayers, trueShooting } from "./formulas";
@@ -229,10 +228,10 @@ export const teamOffenseProcessor: DeclaredInputsProcessor<TeamOffenseInputs, Of
   },
   async extract(warehouse, day) {
     return {
-      teamBoxscores: await readPartitions(warehouse, nbacTeamBoxscore, [day.gameDate]),
-      playerBoxscores: await readPartitions(warehouse, nbacPlayerBoxscores, [day.gameDate]),
-      bdlBoxscores: await readPartitions(warehouse, bdlPlayerBoxscores, [day.gameDate]),
-      playByPlay: await readPartitions(warehouse, nbacPlayByPlay, [day.gameDate]),
+      teamBoxscores: await readDeclared(warehouse, day, "team_boxscore", nbacTeamBoxscore),
+      playerBoxscores: await readDeclared(warehouse, day, "player_boxscores", nbacPlayerBoxscores),
+      bdlBoxscores: await readDeclared(warehouse, day, "bdl_boxscores", bdlPlayerBoxscores),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
     };
   },
   transform: transformTeamOffense,

@@ -9,7 +9,7 @@ import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { upcomingPlayerGameContext } from "../../catalog/tables/upcoming-player-game-context";
 import { addDays } from "../../domain/et-date";
-import { windowRange, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
+import { readDeclared, rowsCounted, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
 import { readWindow } from "../base/read-window";
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { round } from "./formulas";
@@ -203,22 +203,22 @@ export const upcomingPlayerGameContextProcessor: DeclaredInputsProcessor<PlayerC
     game_lines: { table: oddsApiGameLines, window: { kind: "day" }, minRows: 0, criticality: "soft" },
   },
   async extract(warehouse, day) {
-    const season = windowRange({ kind: "season_through" }, day.gameDate);
-    const dayLines = await readWindow(warehouse, playerGameSummary, day.gameDate, day.gameDate);
-    const rosters = await readWindow(warehouse, nbacTeamRosters, addDays(day.gameDate, -ROSTER_LOOKBACK_DAYS), day.gameDate);
-    const injuries = await readWindow(warehouse, nbacInjuryReport, addDays(day.gameDate, -INJURY_LOOKBACK_DAYS), day.gameDate);
+    const dayLines = rowsCounted(day, "player_game_summary") === 0 ? [] : await readWindow(warehouse, playerGameSummary, day.gameDate, day.gameDate);
+    const rosters = await readDeclared(warehouse, day, "team_rosters", nbacTeamRosters);
+    const injuries = await readDeclared(warehouse, day, "injury_report", nbacInjuryReport);
     const { mode, slate } = slateOf(dayLines, rosters, day);
     const players = [...new Set([...slate.map((p) => p.player_lookup), ...injuries.filter((r) => r.game_date === day.gameDate).map((r) => r.player_lookup)])];
+    const hasHistory = rowsCounted(day, "player_game_summary") > dayLines.length;
     return {
       mode,
       slate,
-      seasonSchedule: await readWindow(warehouse, nbacSchedule, season.from, season.to),
-      history: await playedGames(warehouse, day.gameDate, players),
-      teamPace: await teamPaceLast10(warehouse, day.gameDate),
+      seasonSchedule: await readDeclared(warehouse, day, "schedule", nbacSchedule),
+      history: hasHistory ? await playedGames(warehouse, day.gameDate, players) : [],
+      teamPace: rowsCounted(day, "team_offense") === 0 ? new Map<string, number>() : await teamPaceLast10(warehouse, day.gameDate),
       injuries,
-      oddsProps: await readWindow(warehouse, oddsApiPlayerPointsProps, day.gameDate, day.gameDate),
-      bettingProsProps: await readWindow(warehouse, bettingprosPlayerPointsProps, day.gameDate, day.gameDate),
-      gameLines: await readWindow(warehouse, oddsApiGameLines, day.gameDate, day.gameDate),
+      oddsProps: await readDeclared(warehouse, day, "odds_props", oddsApiPlayerPointsProps),
+      bettingProsProps: await readDeclared(warehouse, day, "bettingpros_props", bettingprosPlayerPointsProps),
+      gameLines: await readDeclared(warehouse, day, "game_lines", oddsApiGameLines),
     };
   },
   transform: transformPlayerContext,

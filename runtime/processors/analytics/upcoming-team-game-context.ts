@@ -5,11 +5,9 @@ import { oddsApiGameLines } from "../../catalog/tables/odds-api-game-lines";
 import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { upcomingTeamGameContext } from "../../catalog/tables/upcoming-team-game-context";
 import { milesBetweenArenas } from "../../domain/arenas";
-import { addDays } from "../../domain/et-date";
 import type { Warehouse } from "../../platform/ports/warehouse";
 import { param, sql, tableRef } from "../../platform/sql/fragment";
-import { windowRange, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
-import { readWindow } from "../base/read-window";
+import { readDeclared, rowsCounted, windowRange, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { gameLinesFor, type GameLineRow } from "./game-lines";
 import { OUT_STATUSES, latestInjuries, type InjuryRow } from "./injury-status";
@@ -103,12 +101,11 @@ export const upcomingTeamGameContextProcessor: DeclaredInputsProcessor<TeamConte
     player_game_summary: { table: playerGameSummary, window: { kind: "season_before" }, minRows: 0, criticality: "soft" },
   },
   async extract(warehouse, day) {
-    const season = windowRange({ kind: "season_through" }, day.gameDate);
     return {
-      seasonSchedule: await readWindow(warehouse, nbacSchedule, season.from, season.to),
-      gameLines: await readWindow(warehouse, oddsApiGameLines, day.gameDate, day.gameDate),
-      injuries: await readWindow(warehouse, nbacInjuryReport, addDays(day.gameDate, -INJURY_LOOKBACK_DAYS), day.gameDate),
-      starters: await starterRecords(warehouse, day.gameDate),
+      seasonSchedule: await readDeclared(warehouse, day, "schedule", nbacSchedule),
+      gameLines: await readDeclared(warehouse, day, "game_lines", oddsApiGameLines),
+      injuries: await readDeclared(warehouse, day, "injury_report", nbacInjuryReport),
+      starters: rowsCounted(day, "player_game_summary") === 0 ? [] : await starterRecords(warehouse, day.gameDate),
     };
   },
   transform: transformTeamContext,

@@ -1,5 +1,5 @@
 import { tableId } from "../../catalog/define-table";
-import type { ProducedRow, Row } from "../../catalog/derive/row-type";
+import type { ProducedRow, Row, RowOf } from "../../catalog/derive/row-type";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import type { TableSpec } from "../../catalog/types";
 import { dataHash } from "../../domain/data-hash";
@@ -11,6 +11,7 @@ import { emptyReasonFor } from "./empty-reason";
 import { contentFields } from "./hash-fields";
 import { ProcessorError } from "./processor-error";
 import { readPartitions } from "./read-partition";
+import { readWindow } from "./read-window";
 import type { WorkOutput } from "./work-output";
 
 export type ScheduleRow = ProducedRow<typeof nbacSchedule>;
@@ -157,6 +158,21 @@ export function lowerTier(row: Row): Row {
   return { ...row, data_quality_tier: next, quality_score: score };
 }
 
+/**
+ * The rows of a declared input's window, read in one statement; none (and no statement) when the
+ * dependency check already counted zero rows there.
+ */
+export async function readDeclared<T extends TableSpec>(warehouse: Warehouse, day: DayContext, input: string, table: T): Promise<RowOf<T>[]> {
+  const status = day.dependencies.find((s) => s.input === input);
+  if (!status || status.table !== tableId(table)) throw new Error(`${tableId(table)} is not the declared input "${input}"`);
+  return status.rows === 0 ? [] : readWindow(warehouse, table, status.from, status.to);
+}
+
+/** Rows the dependency check counted in a declared input's window (0 for an undeclared one). */
+export function rowsCounted(day: DayContext, input: string): number {
+  return day.dependencies.find((s) => s.input === input)?.rows ?? 0;
+}
+
 function keyOf(table: TableSpec, row: Row): string {
   return table.key.map((k) => String(row[k])).join("\u0000");
 }
@@ -184,7 +200,10 @@ export async function declaredInputsWork<Inputs, R extends Row>(
   const schedule = await readPartitions(warehouse, nbacSchedule, [gameDate]);
   const finalGames = schedule.filter((g) => g.game_status === 3);
   const entries = Object.entries(processor.inputs);
-  const counts = entries.length === 0 ? [] : await warehouse.query(dependencyQuery(entries, gameDate));
+  // The output's own partition rides along: when it is empty there are no stored hashes to read.
+  const output: DeclaredInput = { table: processor.table, window: { kind: "day" }, minRows: 0, criticality: "soft" };
+  const counts = await warehouse.query(dependencyQuery([...entries, ["output", output]], gameDate));
+  const outputRows = Number(counts.find((c) => Number(c.input_index) === entries.length)?.row_count ?? 0);
   const byIndex = new Map(counts.map((c) => [Number(c.input_index), { rows: Number(c.row_count), lastUpdated: typeof c.last_updated === "string" ? c.last_updated : null }]));
   const statuses = judgeDependencies(
     entries,
@@ -210,7 +229,8 @@ export async function declaredInputsWork<Inputs, R extends Row>(
     return { ...row, data_hash: dataHash(row, fields) };
   });
   const partitions = [...new Set(rows.map((r) => String(r[partitionField(processor.table)])))];
-  const stored = rows.length === 0 ? new Map<string, string>() : await storedHashes(warehouse, processor.table, partitions);
+  const onlyThisDay = partitions.every((p) => p === gameDate);
+  const stored = rows.length === 0 || (onlyThisDay && outputRows === 0) ? new Map<string, string>() : await storedHashes(warehouse, processor.table, partitions);
   const changed = rows.filter((r) => stored.get(keyOf(processor.table, r)) !== r.data_hash);
   const notes = [...(result.missing ?? []), ...degraded.map((s) => `soft input ${describe(s)}`)];
   return {
