@@ -7,9 +7,10 @@ export function applyEdits(edits: readonly CatalogEdit[], from: Catalog = catalo
   return edits.reduce((c, edit) => edit(c), from);
 }
 
+/** A table removed together with the processors' reads of it (a consistent pull request). */
 export const withoutTable =
   (id: string): CatalogEdit =>
-  (c) => ({ ...c, tables: c.tables.filter((t) => tableId(t) !== id) });
+  (c) => ({ ...c, tables: c.tables.filter((t) => tableId(t) !== id), processors: c.processors.map((p) => ({ ...p, inputs: p.inputs.filter((i) => i !== id) })) });
 
 export const mapTable =
   (id: string, change: (t: TableSpec) => TableSpec): CatalogEdit =>
