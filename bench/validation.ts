@@ -53,7 +53,7 @@ async function loadSeason(platform: LocalPlatform, seasonYear: number): Promise<
   await platform.warehouse.merge(table("nba_raw.nbac_player_boxscores"), box);
   for (const processor of analyticsProcessors) {
     const rows: Row[] = [];
-    for (const date of dates) rows.push(...(await processor.produce(platform.warehouse, { gameDate: date, processedAt })).rows);
+    for (const date of dates) rows.push(...(await processor.work(platform.warehouse, date, new Date(processedAt))).rows.map((r) => ({ ...r, source_kind: "sim" })));
     await platform.warehouse.merge(processor.table, rows);
   }
   return dates;

@@ -118,7 +118,7 @@ describe("history and inspection: runs, tables, describe, reset", () => {
         "nbac_schedule", "nbac_schedule", "nbac_player_boxscore", "nbac_player_boxscores", "nbac_team_boxscore", "nbac_team_boxscore", "nbac_play_by_play", "nbac_play_by_play",
         "nbac_scoreboard_v2", "nbac_scoreboard_v2", "team_offense_game_summary", "team_defense_game_summary", "player_game_summary",
         "bdl_box_scores", "bdl_player_boxscores", "nbac_player_movement", "nbac_player_movement", "nbac_injury_report", "nbac_injury_report", "nbac_team_roster", "nbac_team_rosters",
-        "nba_players_registry",
+        "nba_players_registry", "upcoming_player_game_context", "upcoming_team_game_context",
       ].sort(),
     );
     expect(all.every((r) => r.status === "success" && r.source_kind === "sim" && r.owner_pid > 0)).toBe(true);

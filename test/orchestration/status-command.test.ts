@@ -65,6 +65,10 @@ describe("status and gate override commands", () => {
     expect(again.stderr).toMatch(/already started/);
     const status = JSON.parse((await runCliCaptured(["status", "--date", DRILL_DATE, "--data-dir", dir, "--json"])).stdout) as { phases: { phase: string; transition: Record<string, unknown> | null }[]; open_alerts: unknown[] };
     expect(status.phases.find((p) => p.phase === "phase_2_raw")?.transition).toMatchObject({ state: "triggered", trigger_reason: "override", override: { reason: "readiness probe misconfigured", by: "ops" } });
-    expect(status.open_alerts).toEqual([]);
+    // The override started phase 3 on a data dir without a schedule: the first processor is
+    // blocked by its critical input (and its dependents are not run), which is the one open alert.
+    expect(status.open_alerts).toEqual([
+      expect.objectContaining({ kind: "run_failed", subject: `team_offense_game_summary ${DRILL_DATE}`, message: expect.stringContaining("nba_raw.nbac_schedule") as unknown }),
+    ]);
   });
 });

@@ -51,6 +51,8 @@ describeWithSamples("pipeline on the real replay samples", () => {
       ["phase_3_analytics", "team_offense_game_summary", "success"],
       ["phase_3_analytics", "team_defense_game_summary", "success"],
       ["phase_3_analytics", "player_game_summary", "success"],
+      ["phase_3_analytics", "upcoming_player_game_context", "success"],
+      ["phase_3_analytics", "upcoming_team_game_context", "success"],
       ["phase_3_analytics", "nba_players_registry", "success"],
     ]);
     for (const run of first.runs) expect(Object.keys(run).slice(0, 7)).toEqual(["phase", "processor", "scope", "status", "rows_written", "rows_quarantined", "duration_ms"]);

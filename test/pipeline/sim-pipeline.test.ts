@@ -92,6 +92,8 @@ describe("pipeline on the sim source (what npm start runs)", () => {
       ["team_offense_game_summary", "no_data", 0, "no_games_scheduled"],
       ["team_defense_game_summary", "no_data", 0, "no_games_scheduled"],
       ["player_game_summary", "no_data", 0, "no_games_scheduled"],
+      ["upcoming_player_game_context", "no_data", 0, "no_games_scheduled"],
+      ["upcoming_team_game_context", "no_data", 0, "no_games_scheduled"],
       ["nba_players_registry", "success", report.runs.find((r) => r.processor === "nbac_team_rosters")?.rows_written, undefined],
     ]);
   });

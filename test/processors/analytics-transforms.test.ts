@@ -4,11 +4,16 @@ import { transformPlayerGames } from "../../runtime/processors/analytics/player-
 import { transformTeamDefense } from "../../runtime/processors/analytics/team-defense-game-summary";
 import { transformTeamOffense } from "../../runtime/processors/analytics/team-offense-game-summary";
 import { invalidOutputRows } from "../../runtime/processors/base/row-checks";
+import type { DayContext } from "../../runtime/processors/base/declared-inputs";
 import { playerGameSummary, teamDefenseGameSummary, teamOffenseGameSummary } from "../../runtime/catalog";
 
 /** What the lifecycle does before it checks rows: stamp the run's source kind (transforms never set it). */
-const stamped = (rows: readonly object[]) => rows.map((r) => ({ ...r, source_kind: "replay" }));
-const ctx = { gameDate: "2025-01-15", processedAt: "2025-01-16T10:00:00.000Z" };
+const stamped = (rows: readonly object[]) => rows.map((r) => ({ ...r, source_kind: "replay", data_hash: "0123456789abcdef" }));
+/** The day as the declared-inputs base hands it to a transform: the schedule's games, final ones apart. */
+function dayOf(schedule: readonly ProducedRow<typeof nbacSchedule>[]): DayContext {
+  return { gameDate: "2025-01-15", processedAt: "2025-01-16T10:00:00.000Z", schedule, finalGames: schedule.filter((g) => g.game_status === 3), dependencies: [] };
+}
+const noExtras = { bdlBoxscores: [], playByPlay: [] };
 const meta = { source_file_path: "file:///x.json", data_hash: "abc", processed_at: "2025-01-16T09:00:00.000Z", created_at: "2025-01-16T09:00:00.000Z" };
 
 function game(overrides: Partial<ProducedRow<typeof nbacSchedule>> = {}): ProducedRow<typeof nbacSchedule> {
@@ -40,7 +45,7 @@ const phi = [player("PHI", 6, 10, 4, 7, 53), player("PHI", 7, 8, 2, 4, 53), play
 
 describe("team offense", () => {
   test("without a team box score, totals are rebuilt from the player lines and marked silver", () => {
-    const { rows, expectedRows } = transformTeamOffense({ schedule: [game()], teamBoxscores: [], playerBoxscores: [...nyk, ...phi] }, ctx);
+    const { rows, expectedRows } = transformTeamOffense({ teamBoxscores: [], playerBoxscores: [...nyk, ...phi], ...noExtras }, dayOf([game()]));
     expect(expectedRows).toBe(2);
     const byTeam = Object.fromEntries(rows.map((r) => [r.team_abbr, r]));
     expect(byTeam.NYK).toMatchObject({ points_scored: 125, home_game: false, opponent_team_abbr: "PHI", win_flag: true, margin_of_victory: 6, team_minutes: 265, overtime_periods: 1, data_source: "reconstructed_from_player_boxscores", data_quality_tier: "silver", quality_score: 85, source_player_boxscores_rows_found: 5 });
@@ -57,13 +62,13 @@ describe("team offense", () => {
       points: 125, field_goals_made: 45, field_goals_attempted: 90, three_pointers_made: 15, three_pointers_attempted: 40, free_throws_made: 20, free_throws_attempted: 25,
       offensive_rebounds: 10, defensive_rebounds: 30, total_rebounds: 40, assists: 25, steals: 8, blocks: 5, turnovers: 12, personal_fouls: 18, plus_minus: 6, data_source: "nbac_boxscore", ...meta,
     };
-    const { rows } = transformTeamOffense({ schedule: [game()], teamBoxscores: [box], playerBoxscores: [...nyk, ...phi] }, ctx);
+    const { rows } = transformTeamOffense({ teamBoxscores: [box], playerBoxscores: [...nyk, ...phi], ...noExtras }, dayOf([game()]));
     expect(rows.find((r) => r.team_abbr === "NYK")).toMatchObject({ data_source: "nbac_team_boxscore", data_quality_tier: "gold", quality_score: 100, fg_attempts: 90, team_minutes: 240, overtime_periods: 0 });
     expect(rows.find((r) => r.team_abbr === "PHI")).toMatchObject({ data_source: "reconstructed_from_player_boxscores" });
   });
 
   test("a team with fewer than five player lines is missing: the day is partial, not invented", () => {
-    const { rows, expectedRows } = transformTeamOffense({ schedule: [game()], teamBoxscores: [], playerBoxscores: [...nyk, ...phi.slice(0, 4)] }, ctx);
+    const { rows, expectedRows } = transformTeamOffense({ teamBoxscores: [], playerBoxscores: [...nyk, ...phi.slice(0, 4)], ...noExtras }, dayOf([game()]));
     expect(rows.map((r) => r.team_abbr)).toEqual(["NYK"]);
     expect(expectedRows).toBe(2);
     // PHI's score still decides NYK's result, from the schedule.
@@ -71,17 +76,20 @@ describe("team offense", () => {
   });
 
   test("games that are not final produce nothing", () => {
-    const { rows, expectedRows } = transformTeamOffense({ schedule: [game({ game_status: 1, home_team_score: null, away_team_score: null })], teamBoxscores: [], playerBoxscores: [] }, ctx);
+    const { rows, expectedRows } = transformTeamOffense({ teamBoxscores: [], playerBoxscores: [], ...noExtras }, dayOf([game({ game_status: 1, home_team_score: null, away_team_score: null })]));
     expect(rows).toEqual([]);
     expect(expectedRows).toBe(0);
   });
 });
 
+/** Rows as stored: the base adds data_hash before writing. */
+const withHash = <T extends object>(rows: readonly T[]) => rows.map((r) => ({ ...r, data_hash: "0123456789abcdef" }));
+
 describe("team defense and player summary", () => {
-  const offense = transformTeamOffense({ schedule: [game()], teamBoxscores: [], playerBoxscores: [...nyk, ...phi] }, ctx).rows;
+  const offense = transformTeamOffense({ teamBoxscores: [], playerBoxscores: [...nyk, ...phi], ...noExtras }, dayOf([game()])).rows;
 
   test("each defending team's row carries the opponent's offense", () => {
-    const { rows } = transformTeamDefense({ offense }, ctx);
+    const { rows } = transformTeamDefense({ offense: withHash(offense), playByPlay: [] }, dayOf([game()]));
     const phiDefense = rows.find((r) => r.defending_team_abbr === "PHI");
     const nykOffense = offense.find((r) => r.team_abbr === "NYK");
     expect(phiDefense).toMatchObject({
@@ -102,7 +110,7 @@ describe("team defense and player summary", () => {
   });
 
   test("players get usage against their team's totals and win from the scores", () => {
-    const { rows } = transformPlayerGames({ players: [...nyk, ...phi], teamOffense: offense }, ctx);
+    const { rows } = transformPlayerGames({ players: [...nyk, ...phi], bdlPlayers: [], teamOffense: withHash(offense), playByPlay: [], oddsProps: [], bettingProsProps: [] }, dayOf([game()]));
     const first = rows.find((r) => r.player_lookup === "playernyk1");
     // NYK team: FGA 98, FTA 23, TOV 5, 265 min. Player: FGA 26, FTA 7, TOV 1, 53 min.
     // 100 * (26 + 3.08 + 1) * 53 / (53 * (98 + 10.12 + 5)) = 3008 / 113.12 = 26.59 -> 26.6

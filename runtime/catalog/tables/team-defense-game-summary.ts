@@ -43,6 +43,7 @@ export const teamDefenseGameSummary = defineTable({
     ...gameOutcomeColumns,
     ...qualityColumns,
     ...sourceTracking("source_team_offense", "nba_analytics.team_offense_game_summary"),
+    ...sourceTracking("source_play_by_play", "nba_raw.nbac_play_by_play"),
     ...derivedTechnicalColumns,
   ],
   partitioning: { kind: "time", field: "game_date", requirePartitionFilter: true },

@@ -40,6 +40,8 @@ export const teamOffenseGameSummary = defineTable({
     ...qualityColumns,
     ...sourceTracking("source_player_boxscores", "nba_raw.nbac_player_boxscores"),
     ...sourceTracking("source_team_boxscore", "nba_raw.nbac_team_boxscore"),
+    ...sourceTracking("source_bdl_boxscores", "nba_raw.bdl_player_boxscores"),
+    ...sourceTracking("source_play_by_play", "nba_raw.nbac_play_by_play"),
     ...derivedTechnicalColumns,
   ],
   partitioning: { kind: "time", field: "game_date", requirePartitionFilter: true },

@@ -1,37 +1,27 @@
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
+import type { SourceKind } from "../../domain/source-kind";
+import type { RunRecord } from "../../monitoring/run-record";
+import type { Platform } from "../../platform/platform";
 import type { Warehouse } from "../../platform/ports/warehouse";
+import { declaredInputsWork, type DeclaredInputsProcessor } from "../base/declared-inputs";
+import type { WorkOutput } from "../base/work-output";
+import { runDeclaredProcessor } from "../base/run-declared";
 
-export interface TransformContext {
-  readonly gameDate: string;
-  readonly processedAt: string;
-}
-
-export interface TransformResult<R extends Row = Row> {
-  readonly rows: R[];
-  /** Rows a complete day would have; fewer makes the run partial. */
-  readonly expectedRows: number;
-}
-
-/** A phase-3 processor: what it reads for a date (extract) and a pure transform to its table's rows. */
-export interface AnalyticsProcessorDefinition<Inputs> {
-  readonly name: string;
-  readonly table: TableSpec;
-  extract(warehouse: Warehouse, gameDate: string): Promise<Inputs>;
-  transform(inputs: Inputs, context: TransformContext): TransformResult;
-}
-
-/** A processor with its inputs type hidden: extract then transform, as one step the runner calls. */
+/** A processor with its inputs type hidden: what the runners (pipeline, serve, phase starter) call. */
 export interface RunnableAnalyticsProcessor {
   readonly name: string;
   readonly table: TableSpec;
-  produce(warehouse: Warehouse, context: TransformContext): Promise<TransformResult>;
+  run(platform: Platform, gameDate: string, sourceKind: SourceKind, correlationId?: string): Promise<RunRecord>;
+  /** The run's work without the lifecycle (checks, extract, transform, unchanged rows left out), for benches. */
+  work(warehouse: Warehouse, gameDate: string, now: Date): Promise<WorkOutput>;
 }
 
-export function runnable<Inputs>(definition: AnalyticsProcessorDefinition<Inputs>): RunnableAnalyticsProcessor {
+export function runnable<Inputs, R extends Row>(definition: DeclaredInputsProcessor<Inputs, R>): RunnableAnalyticsProcessor {
   return {
     name: definition.name,
     table: definition.table,
-    produce: async (warehouse, context) => definition.transform(await definition.extract(warehouse, context.gameDate), context),
+    run: (platform, gameDate, sourceKind, correlationId) => runDeclaredProcessor(platform, definition, gameDate, sourceKind, correlationId),
+    work: (warehouse, gameDate, now) => declaredInputsWork(warehouse, definition, gameDate, now),
   };
 }

@@ -1,18 +1,19 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
+import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
+import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { teamDefenseGameSummary } from "../../catalog/tables/team-defense-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
-import { dataHash } from "../../domain/data-hash";
-import { contentFields } from "../base/hash-fields";
-import { readPartitions } from "../base/read-partition";
+import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult } from "../base/declared-inputs";
 import { trackSource, trackingColumns } from "../base/source-tracking";
-import type { AnalyticsProcessorDefinition, TransformContext, TransformResult } from "./analytics-processor";
 import { rating } from "./formulas";
+import { gameZones, type GameZones, type PlayByPlayRow } from "./shot-zones";
 
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 type DefenseRow = ProducedRow<typeof teamDefenseGameSummary>;
 
 export interface TeamDefenseInputs {
   readonly offense: readonly OffenseRow[];
+  readonly playByPlay: readonly PlayByPlayRow[];
 }
 
 const TIER_ORDER = ["gold", "silver", "bronze", "poor", "unusable"];
@@ -23,8 +24,11 @@ function worseTier(a: string, b: string): string {
 
 const times = (value: number | null, factor: number): number | null => (value === null ? null : value * factor);
 
-function toRow(own: OffenseRow, opp: OffenseRow, context: TransformContext): DefenseRow {
-  const row: Omit<DefenseRow, "data_hash"> = {
+function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbp: readonly PlayByPlayRow[], day: DayContext): Omit<DefenseRow, "data_hash"> {
+  const hasPbp = zones.games.has(own.game_id);
+  const blocked = zones.blocks.get(`${own.game_id}|${own.team_abbr}`);
+  const blocks = (n: number | undefined): number | null => (hasPbp ? (n ?? 0) : null);
+  return {
     game_id: own.game_id,
     nba_game_id: own.nba_game_id,
     game_date: own.game_date,
@@ -51,9 +55,9 @@ function toRow(own: OffenseRow, opp: OffenseRow, context: TransformContext): Def
     points_in_paint_allowed: times(opp.team_paint_makes, 2),
     mid_range_points_allowed: times(opp.team_mid_range_makes, 2),
     three_pt_points_allowed: times(opp.three_pt_makes, 3),
-    blocks_paint: null,
-    blocks_mid_range: null,
-    blocks_three_pt: null,
+    blocks_paint: blocks(blocked?.paint),
+    blocks_mid_range: blocks(blocked?.mid_range),
+    blocks_three_pt: blocks(blocked?.three),
     blocks: own.blocks,
     steals: own.steals,
     defensive_rebounds: own.defensive_rebounds,
@@ -69,27 +73,43 @@ function toRow(own: OffenseRow, opp: OffenseRow, context: TransformContext): Def
     data_quality_tier: worseTier(own.data_quality_tier, opp.data_quality_tier),
     quality_score: Math.min(own.quality_score, opp.quality_score),
     ...trackingColumns("source_team_offense", trackSource([own, opp], 2)),
-    processed_at: context.processedAt,
-    created_at: context.processedAt,
+    ...trackingColumns("source_play_by_play", trackSource(pbp.filter((a) => a.game_id === own.game_id), null)),
+    processed_at: day.processedAt,
+    created_at: day.processedAt,
   };
-  return { ...row, data_hash: dataHash(row, contentFields(teamDefenseGameSummary)) };
 }
 
-/** Each team's defense is the opponent's offense in the same game; a game needs both offense rows. */
-export function transformTeamDefense(inputs: TeamDefenseInputs, context: TransformContext): TransformResult<DefenseRow> {
-  const rows: DefenseRow[] = [];
-  for (const own of inputs.offense) {
-    const opp = inputs.offense.find((o) => o.game_id === own.game_id && o.team_abbr === own.opponent_team_abbr);
-    if (opp) rows.push(toRow(own, opp, context));
+/**
+ * Two rows per final game of the schedule: each team's defense is the opponent's offense in the
+ * same game; blocks are split by the zone of the blocked shot (play-by-play).
+ */
+export function transformTeamDefense(inputs: TeamDefenseInputs, day: DayContext): ProcessorResult<DefenseRow> {
+  const zones = gameZones(inputs.playByPlay);
+  const rows: Omit<DefenseRow, "data_hash">[] = [];
+  const missing: string[] = [];
+  for (const game of day.finalGames) {
+    const offense = (team: string): OffenseRow | undefined => inputs.offense.find((o) => o.game_id === game.canonical_game_id && o.team_abbr === team);
+    const home = offense(game.home_team_tricode);
+    const away = offense(game.away_team_tricode);
+    if (home && away) rows.push(toRow(home, away, zones, inputs.playByPlay, day), toRow(away, home, zones, inputs.playByPlay, day));
+    else missing.push(`no team offense for ${[home ? null : game.home_team_tricode, away ? null : game.away_team_tricode].filter(Boolean).join(" and ")} in ${game.canonical_game_id}`);
   }
-  return { rows, expectedRows: inputs.offense.length };
+  return { rows, expectedRows: day.finalGames.length * 2, missing };
 }
 
-export const teamDefenseProcessor: AnalyticsProcessorDefinition<TeamDefenseInputs> = {
+export const teamDefenseProcessor: DeclaredInputsProcessor<TeamDefenseInputs, DefenseRow> = {
   name: "team_defense_game_summary",
   table: teamDefenseGameSummary,
-  async extract(warehouse, gameDate) {
-    return { offense: await readPartitions(warehouse, teamOffenseGameSummary, [gameDate]) };
+  inputs: {
+    schedule: { table: nbacSchedule, window: { kind: "season_through" }, minRows: 1, criticality: "critical" },
+    team_offense: { table: teamOffenseGameSummary, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "critical" },
+    play_by_play: { table: nbacPlayByPlay, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
+  },
+  async extract(warehouse, day) {
+    return {
+      offense: await readDeclared(warehouse, day, "team_offense", teamOffenseGameSummary),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
+    };
   },
   transform: transformTeamDefense,
 };

@@ -1,24 +1,33 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
+import { bdlPlayerBoxscores } from "../../catalog/tables/bdl-player-boxscores";
+import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { nbacTeamBoxscore } from "../../catalog/tables/nbac-team-boxscore";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
-import { dataHash } from "../../domain/data-hash";
-import { contentFields } from "../base/hash-fields";
-import { readPartitions } from "../base/read-partition";
+import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
 import { trackSource, trackingColumns } from "../base/source-tracking";
-import type { AnalyticsProcessorDefinition, TransformContext, TransformResult } from "./analytics-processor";
+import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, overtimePeriods, pace, parseTeamMinutes, possessions, rating, teamMinutesFromPlayers, trueShooting } from "./formulas";
+import { gameZones, type GameZones, type PlayByPlayRow } from "./shot-zones";
 
-type ScheduleRow = ProducedRow<typeof nbacSchedule>;
-type PlayerRow = ProducedRow<typeof nbacPlayerBoxscores>;
+type PlayerRow = PlayerLine;
 type TeamBoxRow = ProducedRow<typeof nbacTeamBoxscore>;
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 
 export interface TeamOffenseInputs {
-  readonly schedule: readonly ScheduleRow[];
   readonly teamBoxscores: readonly TeamBoxRow[];
-  readonly playerBoxscores: readonly PlayerRow[];
+  readonly playerBoxscores: readonly ProducedRow<typeof nbacPlayerBoxscores>[];
+  readonly bdlBoxscores: readonly ProducedRow<typeof bdlPlayerBoxscores>[];
+  readonly playByPlay: readonly PlayByPlayRow[];
+}
+
+interface Prepared {
+  readonly teamBoxscores: readonly TeamBoxRow[];
+  readonly nbacLines: readonly PlayerRow[];
+  readonly bdlLines: readonly PlayerRow[];
+  readonly zones: GameZones;
+  readonly pbp: readonly PlayByPlayRow[];
 }
 
 /** A team needs at least this many player lines before its totals are rebuilt from them (DOMAIN §3.3). */
@@ -94,26 +103,40 @@ interface Side {
 interface Built {
   readonly side: Side;
   readonly totals: Totals;
-  readonly source: "nbac_team_boxscore" | "reconstructed_from_player_boxscores";
+  readonly source: "nbac_team_boxscore" | "reconstructed_from_player_boxscores" | "reconstructed_from_bdl_boxscores";
   readonly players: readonly PlayerRow[];
   readonly teamBox: TeamBoxRow | null;
 }
 
-function build(game: ScheduleRow, side: Side, inputs: TeamOffenseInputs): Built | null {
-  const teamBox = inputs.teamBoxscores.find((t) => t.nba_game_id === game.game_id && t.team_abbr === side.team) ?? null;
-  const players = inputs.playerBoxscores.filter((p) => p.nba_game_id === game.game_id && p.team_abbr === side.team);
-  if (teamBox) return { side, totals: totalsOf([teamBox], parseTeamMinutes(teamBox.minutes)), source: "nbac_team_boxscore", players, teamBox };
+function build(game: ScheduleRow, side: Side, inputs: Prepared): Built | null {
+  const teamBox = inputs.teamBoxscores.find((t) => t.game_id === game.canonical_game_id && t.team_abbr === side.team) ?? null;
+  const nbac = inputs.nbacLines.filter((p) => p.game_id === game.canonical_game_id && p.team_abbr === side.team);
+  const bdl = inputs.bdlLines.filter((p) => p.game_id === game.canonical_game_id && p.team_abbr === side.team);
+  if (teamBox) return { side, totals: totalsOf([teamBox], parseTeamMinutes(teamBox.minutes)), source: "nbac_team_boxscore", players: nbac, teamBox };
+  const [players, source] = nbac.length >= MIN_PLAYERS_FOR_RECONSTRUCTION ? [nbac, "reconstructed_from_player_boxscores" as const] : [bdl, "reconstructed_from_bdl_boxscores" as const];
   if (players.length < MIN_PLAYERS_FOR_RECONSTRUCTION) return null;
   const playerMinutes = players.reduce((acc, p) => acc + (p.minutes_decimal ?? 0), 0);
-  return { side, totals: totalsOf(players, teamMinutesFromPlayers(playerMinutes)), source: "reconstructed_from_player_boxscores", players, teamBox: null };
+  return { side, totals: totalsOf(players, teamMinutesFromPlayers(playerMinutes)), source, players, teamBox: null };
 }
 
-function toRow(game: ScheduleRow, built: Built, opponent: Built | null, context: TransformContext): OffenseRow {
+/** Stats possessions, ratings and usage need: NULL in every source line of a team-game is a failed check, not a zero. */
+const REQUIRED_STATS = ["points", "field_goals_attempted", "free_throws_attempted", "offensive_rebounds", "turnovers"] as const;
+
+function nullStats(built: Built): string[] {
+  const lines: readonly StatSource[] = built.teamBox ? [built.teamBox] : built.players;
+  return REQUIRED_STATS.filter((stat) => lines.every((l) => l[stat] === null));
+}
+
+function toRow(game: ScheduleRow, built: Built, opponent: Built | null, inputs: Prepared, day: DayContext): Omit<OffenseRow, "data_hash"> {
   const t = built.totals;
   const poss = possessions(t.fga, t.fta, t.oreb, t.tov);
   const opponentPoints = opponent ? opponent.totals.points : built.side.scheduleOpponentScore;
-  const reconstructed = built.source === "reconstructed_from_player_boxscores";
-  const row: Omit<OffenseRow, "data_hash"> = {
+  const reconstructed = built.source !== "nbac_team_boxscore";
+  const fromBdl = built.source === "reconstructed_from_bdl_boxscores";
+  const hasPbp = inputs.zones.games.has(game.canonical_game_id);
+  const zones = hasPbp ? inputs.zones.teams.get(`${game.canonical_game_id}|${built.side.team}`) : undefined;
+  const zone = (n: number | undefined): number | null => (hasPbp ? (n ?? 0) : null);
+  return {
     game_id: game.canonical_game_id,
     nba_game_id: game.game_id,
     game_date: game.game_date,
@@ -136,10 +159,10 @@ function toRow(game: ScheduleRow, built: Built, opponent: Built | null, context:
     steals: t.stl,
     blocks: t.blk,
     personal_fouls: t.pf,
-    team_paint_attempts: null,
-    team_paint_makes: null,
-    team_mid_range_attempts: null,
-    team_mid_range_makes: null,
+    team_paint_attempts: zone(zones?.paint_attempts),
+    team_paint_makes: zone(zones?.paint_makes),
+    team_mid_range_attempts: zone(zones?.mid_range_attempts),
+    team_mid_range_makes: zone(zones?.mid_range_makes),
     team_minutes: Math.round(t.minutes),
     possessions: poss,
     offensive_rating: rating(t.points, poss),
@@ -152,38 +175,63 @@ function toRow(game: ScheduleRow, built: Built, opponent: Built | null, context:
     data_source: built.source,
     data_quality_tier: reconstructed ? "silver" : "gold",
     quality_score: reconstructed ? 85 : 100,
-    ...trackingColumns("source_player_boxscores", trackSource(built.players, reconstructed ? MIN_PLAYERS_FOR_RECONSTRUCTION : null)),
+    ...trackingColumns("source_player_boxscores", trackSource(fromBdl ? [] : built.players, reconstructed && !fromBdl ? MIN_PLAYERS_FOR_RECONSTRUCTION : null)),
     ...trackingColumns("source_team_boxscore", trackSource(built.teamBox ? [built.teamBox] : [], 1)),
-    processed_at: context.processedAt,
-    created_at: context.processedAt,
+    ...trackingColumns("source_bdl_boxscores", trackSource(fromBdl ? built.players : [], fromBdl ? MIN_PLAYERS_FOR_RECONSTRUCTION : null)),
+    ...trackingColumns("source_play_by_play", trackSource(inputs.pbp.filter((a) => a.game_id === game.canonical_game_id), null)),
+    processed_at: day.processedAt,
+    created_at: day.processedAt,
   };
-  return { ...row, data_hash: dataHash(row, contentFields(teamOffenseGameSummary)) };
 }
 
 /**
- * One row per team per final game: the official team box score when there is one, else totals
- * rebuilt from the player lines (silver), which the row says in data_source and quality tier.
+ * One row per team per final game of the schedule: the official team box score when there is
+ * one, else totals rebuilt from the player lines (NBA.com, else BDL; silver), which the row says
+ * in data_source and quality tier. Paint and mid-range counts come from the play-by-play.
  */
-export function transformTeamOffense(inputs: TeamOffenseInputs, context: TransformContext): TransformResult<OffenseRow> {
-  const finals = inputs.schedule.filter((g) => g.game_status === 3 && g.game_date === context.gameDate);
-  const rows: OffenseRow[] = [];
-  for (const game of finals) {
-    const home = build(game, { team: game.home_team_tricode, opponent: game.away_team_tricode, home: true, scheduleOpponentScore: game.away_team_score }, inputs);
-    const away = build(game, { team: game.away_team_tricode, opponent: game.home_team_tricode, home: false, scheduleOpponentScore: game.home_team_score }, inputs);
-    if (home) rows.push(toRow(game, home, away, context));
-    if (away) rows.push(toRow(game, away, home, context));
+export function transformTeamOffense(inputs: TeamOffenseInputs, day: DayContext): ProcessorResult<OffenseRow> {
+  const prepared: Prepared = {
+    teamBoxscores: inputs.teamBoxscores,
+    nbacLines: nbacAsPlayerLines(inputs.playerBoxscores),
+    bdlLines: bdlAsPlayerLines(inputs.bdlBoxscores),
+    zones: gameZones(inputs.playByPlay),
+    pbp: inputs.playByPlay,
+  };
+  const rows: Omit<OffenseRow, "data_hash">[] = [];
+  const missing: string[] = [];
+  const failedChecks: string[] = [];
+  for (const game of day.finalGames) {
+    const home = build(game, { team: game.home_team_tricode, opponent: game.away_team_tricode, home: true, scheduleOpponentScore: game.away_team_score }, prepared);
+    const away = build(game, { team: game.away_team_tricode, opponent: game.home_team_tricode, home: false, scheduleOpponentScore: game.home_team_score }, prepared);
+    for (const built of [home, away]) {
+      const nulls = built ? nullStats(built) : [];
+      if (built && nulls.length > 0) failedChecks.push(`${built.source} for ${built.side.team} in ${game.canonical_game_id} has NULL ${nulls.join(", ")} on every line`);
+    }
+    if (home) rows.push(toRow(game, home, away, prepared, day));
+    else missing.push(`no team totals for ${game.home_team_tricode} in ${game.canonical_game_id}`);
+    if (away) rows.push(toRow(game, away, home, prepared, day));
+    else missing.push(`no team totals for ${game.away_team_tricode} in ${game.canonical_game_id}`);
   }
-  return { rows, expectedRows: finals.length * 2 };
+  return { rows, expectedRows: day.finalGames.length * 2, missing, failedChecks };
 }
 
-export const teamOffenseProcessor: AnalyticsProcessorDefinition<TeamOffenseInputs> = {
+export const teamOffenseProcessor: DeclaredInputsProcessor<TeamOffenseInputs, OffenseRow> = {
   name: "team_offense_game_summary",
   table: teamOffenseGameSummary,
-  async extract(warehouse, gameDate) {
+  inputs: {
+    schedule: { table: nbacSchedule, window: { kind: "season_through" }, minRows: 1, criticality: "critical" },
+    // Each source stands in for the other (team box score, else player lines, else BDL): none is required alone.
+    team_boxscore: { table: nbacTeamBoxscore, window: { kind: "day" }, minRows: 0, criticality: "soft" },
+    player_boxscores: { table: nbacPlayerBoxscores, window: { kind: "day" }, minRows: 0, criticality: "soft" },
+    bdl_boxscores: { table: bdlPlayerBoxscores, window: { kind: "day" }, minRows: 0, criticality: "soft" },
+    play_by_play: { table: nbacPlayByPlay, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
+  },
+  async extract(warehouse, day) {
     return {
-      schedule: await readPartitions(warehouse, nbacSchedule, [gameDate]),
-      teamBoxscores: await readPartitions(warehouse, nbacTeamBoxscore, [gameDate]),
-      playerBoxscores: await readPartitions(warehouse, nbacPlayerBoxscores, [gameDate]),
+      teamBoxscores: await readDeclared(warehouse, day, "team_boxscore", nbacTeamBoxscore),
+      playerBoxscores: await readDeclared(warehouse, day, "player_boxscores", nbacPlayerBoxscores),
+      bdlBoxscores: await readDeclared(warehouse, day, "bdl_boxscores", bdlPlayerBoxscores),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
     };
   },
   transform: transformTeamOffense,

@@ -7,7 +7,11 @@ export type ProcessorErrorCode =
   | "INPUT_INVALID"
   | "UNSUPPORTED_STRATEGY"
   /** The scraper whose payload this run would read failed (and alerted); the run records it. */
-  | "UPSTREAM_FAILED";
+  | "UPSTREAM_FAILED"
+
+  | "DEPENDENCY_MISSING"
+  | "DEPENDENCY_STALE"
+  | "INPUT_INCOMPLETE";
 
 /** A processor failure with a code; permanent (retrying the same input fails the same way). */
 export class ProcessorError extends Error {

@@ -162,23 +162,27 @@ async function lifecycle(platform: Platform, request: ProcessorRunRequest, run: 
         `upstream reported ${output.recordsReceived} records but ${output.rows.length} rows were produced, ${filtered} filtered and ${output.quarantined.length} quarantined; nothing was written`,
       );
     }
-    if (rows.length === 0) {
+    // Rows the processor found identical to what is stored (9a's declared-input base) are not sent again.
+    const unchanged = output.rowsUnchanged ?? 0;
+    if (rows.length === 0 && unchanged === 0) {
       if (filtered > 0 && output.emptyReason === undefined) return conclude("no_data", null);
       emptyReason = output.emptyReason ?? "real_gap";
       if (emptyReason === "real_gap") throw new ProcessorError("REAL_GAP", `no rows for ${request.scope} although the schedule has final games there`);
       return conclude("no_data", null);
     }
-    heartbeat.report("write", 0, rows.length);
-    written = await writeRows(platform.warehouse, table, rows, { processor: request.spec.name, run: run.run_id });
-    heartbeat.report("publish", rows.length, rows.length);
-    const accounted = written.inserted + written.updated + written.skipped;
-    if (accounted !== rows.length) {
-      throw new ProcessorError("WRITE_COUNT_MISMATCH", `${tableId(table)} reported ${accounted} rows written or already there for ${rows.length} rows sent`);
+    if (rows.length > 0) {
+      heartbeat.report("write", 0, rows.length);
+      written = await writeRows(platform.warehouse, table, rows, { processor: request.spec.name, run: run.run_id });
+      heartbeat.report("publish", rows.length, rows.length);
+      const accounted = written.inserted + written.updated + written.skipped;
+      if (accounted !== rows.length) {
+        throw new ProcessorError("WRITE_COUNT_MISMATCH", `${tableId(table)} reported ${accounted} rows written or already there for ${rows.length} rows sent`);
+      }
     }
     const missing = output.missingGames ?? [];
-    const short = output.expectedRows !== undefined && rows.length < output.expectedRows;
-    const partial = short || missing.length > 0 || quarantined.length > 0;
-    return conclude(partial ? "partial" : "success", null, { affectedKeys });
+    const short = output.expectedRows !== undefined && rows.length + unchanged < output.expectedRows;
+    const partial = short || missing.length > 0 || quarantined.length > 0 || output.incompleteReason !== undefined;
+    return conclude(partial ? "partial" : "success", null, { affectedKeys, ...(output.incompleteReason !== undefined ? { errorMessage: output.incompleteReason } : {}) });
   } catch (err) {
     if (err instanceof WarehouseError && err.code === "WRITE_POSTPONED") {
       // Nothing was written; the handler asks for redelivery (see redelivery.ts) instead of writing twice.

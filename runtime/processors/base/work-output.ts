@@ -12,6 +12,10 @@ export interface WorkOutput {
   readonly rowsFiltered?: number;
   /** Rows a complete run would write; fewer makes the run `partial`. */
   readonly expectedRows?: number;
+  /** Rows identical (same data_hash) to the stored ones: not sent to the write, yet part of the result. */
+  readonly rowsUnchanged?: number;
+  /** Why the run is incomplete (e.g. the games missing), recorded as the partial run's message. */
+  readonly incompleteReason?: string;
   /** Why there are no rows, when there are none. */
   readonly emptyReason?: EmptyReason;
   /** Final games of the schedule the input did not cover (NBA ids): the run is `partial`, naming them. */

@@ -8,7 +8,21 @@ import { seasonLabel, seasonYearForDate } from "../../domain/season";
 import { param, sql, tableRef } from "../../platform/sql/fragment";
 import type { Warehouse } from "../../platform/ports/warehouse";
 import { contentFields } from "../base/hash-fields";
-import type { AnalyticsProcessorDefinition, TransformContext, TransformResult } from "../analytics/analytics-processor";
+import { catalog } from "../../catalog/catalog";
+import type { RunnableAnalyticsProcessor } from "../analytics/analytics-processor";
+import { emptyReasonFor, scheduleDay } from "../base/empty-reason";
+import { runProcessor } from "../base/run-processor";
+import type { WorkOutput } from "../base/work-output";
+
+interface TransformContext {
+  readonly gameDate: string;
+  readonly processedAt: string;
+}
+
+interface TransformResult<R> {
+  readonly rows: R[];
+  readonly expectedRows: number;
+}
 
 type RegistryRow = ProducedRow<typeof nbaPlayersRegistry>;
 
@@ -113,9 +127,24 @@ export function transformRegistry(inputs: RegistryInputs, context: TransformCont
   return { rows, expectedRows: rows.length };
 }
 
-export const nbaPlayersRegistryProcessor: AnalyticsProcessorDefinition<RegistryInputs> = {
+async function registryWork(warehouse: Warehouse, gameDate: string, now: Date): Promise<WorkOutput> {
+  const result = transformRegistry(await extract(warehouse, gameDate), { gameDate, processedAt: now.toISOString() });
+  const emptyReason = result.rows.length === 0 ? emptyReasonFor(await scheduleDay(warehouse, gameDate)) : undefined;
+  return { rows: result.rows, quarantined: [], expectedRows: result.expectedRows, emptyReason };
+}
+
+/**
+ * Reference data, not a game table: the registry is unpartitioned (one row per player, team and
+ * season), so it runs through the lifecycle directly rather than the declared-inputs base, whose
+ * checks read date partitions.
+ */
+export const nbaPlayersRegistryProcessor: RunnableAnalyticsProcessor = {
   name: "nba_players_registry",
   table: nbaPlayersRegistry,
-  extract,
-  transform: transformRegistry,
+  run(platform, gameDate, sourceKind, correlationId) {
+    const spec = catalog.processors.find((p) => p.name === "nba_players_registry");
+    if (!spec) throw new Error("catalog: processor nba_players_registry is not declared");
+    return runProcessor(platform, { spec, table: nbaPlayersRegistry, scope: gameDate, gameDate, sourceKind, correlationId, work: () => registryWork(platform.warehouse, gameDate, platform.clock.now()) });
+  },
+  work: registryWork,
 };

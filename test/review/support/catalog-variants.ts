@@ -7,10 +7,11 @@ export function applyEdits(edits: readonly CatalogEdit[], from: Catalog = catalo
   return edits.reduce((c, edit) => edit(c), from);
 }
 
+/** A table removed together with the processors' reads of it (a consistent pull request). */
 export const withoutTable =
   (id: string): CatalogEdit =>
   // A table leaves the catalog with the processor that writes it (the catalog refuses a writer of an unknown table).
-  (c) => ({ ...c, tables: c.tables.filter((t) => tableId(t) !== id), processors: c.processors.filter((p) => p.output !== id) });
+  (c) => ({ ...c, tables: c.tables.filter((t) => tableId(t) !== id), processors: c.processors.filter((p) => p.output !== id).map((p) => ({ ...p, inputs: p.inputs.filter((i) => i !== id) })) });
 
 export const mapTable =
   (id: string, change: (t: TableSpec) => TableSpec): CatalogEdit =>

@@ -1,0 +1,16 @@
+import type { RowOf } from "../../catalog/derive/row-type";
+import { rowSchema } from "../../catalog/derive/zod-schema";
+import type { TableSpec } from "../../catalog/types";
+import type { Warehouse } from "../../platform/ports/warehouse";
+import { ident, identList, param, sql, tableRef } from "../../platform/sql/fragment";
+
+/** Rows of a date-partitioned table with `from <= partition <= to` (one statement), checked against its row schema. */
+export async function readWindow<T extends TableSpec>(warehouse: Warehouse, table: T, from: string, to: string): Promise<RowOf<T>[]> {
+  if (table.partitioning.kind !== "time") throw new Error(`readWindow: ${table.dataset}.${table.name} is not partitioned by date`);
+  const field = ident(table.partitioning.field);
+  const rows = await warehouse.query(
+    sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM ${tableRef(table)} WHERE ${field} >= ${param("window_from", from, "DATE")} AND ${field} <= ${param("window_to", to, "DATE")}`,
+  );
+  const schema = rowSchema(table);
+  return rows.map((row) => schema.parse(row) as RowOf<T>);
+}
