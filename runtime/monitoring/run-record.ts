@@ -4,8 +4,11 @@ import type { SourceKind } from "../domain/source-kind";
 export type RunStatus = "running" | "success" | "partial" | "no_data" | "failed";
 export type FinalRunStatus = Exclude<RunStatus, "running">;
 
-/** Why a run wrote nothing (RELIABILITY row 1): only a real gap is a failure. */
-export type EmptyReason = "no_games_scheduled" | "source_not_final" | "real_gap";
+/**
+ * Why a run wrote nothing (RELIABILITY row 1): only a real gap is a failure. `insufficient_history`: a
+ * phase-4 window lacks games yet, the documented skip (DOMAIN §3.4).
+ */
+export type EmptyReason = "no_games_scheduled" | "source_not_final" | "real_gap" | "insufficient_history";
 
 /** One record per run, with one final status (RELIABILITY row 14). */
 export interface RunRecord {

@@ -8,6 +8,7 @@ import type { Platform } from "../platform/platform";
 import { emptyReasonFor, scheduleDay } from "../processors/base/empty-reason";
 import { analyticsProcessors } from "../processors/analytics";
 import { runAnalytics } from "../processors/analytics/run-analytics";
+import { runPrecomputePhase } from "./precompute-phase";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { scraperDefinitions } from "../scrapers";
@@ -16,7 +17,7 @@ import type { SourceKind } from "../domain/source-kind";
 import { validatePhase, type PhaseValidationOptions } from "../validation/validate-phase";
 import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
 
-export type PipelineStage = "raw" | "analytics";
+export type PipelineStage = "raw" | "analytics" | "precompute";
 
 /** One line of the pipeline summary (the `--json` contract names these fields). */
 export interface PipelineRun {
@@ -131,16 +132,24 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
         }),
       );
     }
-    if (options.until === "analytics") await runAnalyticsForDate(platform, date, kind, runs, record, report);
+    if (options.until !== "raw") await runAnalyticsForDate(platform, date, kind, runs, record, report);
     completed.push(date);
     emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
+  // Phase 4 computes every finished date in one set-based pass per processor (a season is one job).
+  if (options.until === "precompute" && !interrupted && completed.length > 0) {
+    await runPrecomputePhase(platform, completed, kind, report, record, (line) => {
+      report.push(line);
+      emit({ kind: "run_finished", run: line });
+    });
+  }
   // Each phase's tables are validated over the dates that finished (the whole range unless interrupted).
   const validations: ValidationSummary[] = [];
   if (options.validation && completed.length > 0) {
     validations.push(await validatePhase(platform, "phase_2_raw", completed, options.validation));
-    if (options.until === "analytics") validations.push(await validatePhase(platform, "phase_3_analytics", completed, options.validation));
+    if (options.until !== "raw") validations.push(await validatePhase(platform, "phase_3_analytics", completed, options.validation));
+    if (options.until === "precompute" && !interrupted) validations.push(await validatePhase(platform, "phase_4_precompute", completed, options.validation));
   }
   // Raw runs finish inside their scraper's publish, before the scraper's own record: order by phase.
   const phaseOrder = (p: Phase): number => PHASES.indexOf(p);

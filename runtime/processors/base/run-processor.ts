@@ -29,6 +29,8 @@ export interface ProcessorRunRequest {
   readonly triggerMessageId?: string;
   /** The message that started the run; the stuck sweeper may republish it (a bounded number of times). */
   readonly trigger?: { readonly topic: string; readonly body: unknown };
+  /** false: record the run but publish no completion message (DOMAIN §6.2: backfill runs publish nothing). */
+  readonly publishCompletion?: boolean;
   /** The processor's own code; it may report progress, which the heartbeat carries (stall detection). */
   readonly work: (progress: ProgressReporter) => Promise<WorkOutput>;
 }
@@ -200,7 +202,7 @@ async function finish(
       error_type: errorType,
       metadata: { rows_updated: written.updated, processing_strategy: request.table.writeStrategy, scope: request.scope, source_kind: request.sourceKind, ...(output?.metadata ?? {}) },
     });
-    await platform.bus.publish(COMPLETION_TOPIC[request.spec.phase], message);
+    if (request.publishCompletion !== false) await platform.bus.publish(COMPLETION_TOPIC[request.spec.phase], message);
   } catch (publishError) {
     // The rows are written, but without the message the next phase never hears of them: a failure.
     platform.logger.error({ err: publishError, processor: request.spec.name }, "completion message could not be published");
