@@ -1,6 +1,6 @@
 // A full sim regular season through phases 2-4 on the embedded warehouse, as one pipeline range.
 // Prints JSON: games, dates, seconds, rows per table, warehouse statements (table creation aside)
-// and per game day, peak RSS. Usage: npm run bench -- backfill [--season 2024] [--seed 7]
+// and per game day, peak RSS, CPU seconds and run seconds per phase. Usage: npm run bench -- backfill [--season 2024] [--seed 7]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,8 +42,13 @@ async function main(): Promise<void> {
     const creation = platform.warehouse.statementsExecuted();
     const dates = calendar.gameDays;
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     const report = await runLocalPipeline(platform, { dates, source, until: "precompute" });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    // Where the time went: run durations summed per phase (phase 2 runs inside phase 1's publish).
+    const secondsByPhase: Record<string, number> = {};
+    for (const run of report.runs) secondsByPhase[run.phase] = Math.round(((secondsByPhase[run.phase] ?? 0) + run.duration_ms / 1000) * 10) / 10;
     const statements = platform.warehouse.statementsExecuted() - creation;
     const counted = tables.filter((t) => PHASE_DATASETS.has(t.dataset));
     const rowsByTable: Record<string, number> = {};
@@ -62,6 +67,9 @@ async function main(): Promise<void> {
         warehouse_statements: statements,
         statements_per_game_day: Math.round((statements / dates.length) * 10) / 10,
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+        // On a shared machine wall time says little; CPU seconds of this process (DuckDB threads included) say more.
+        cpu_seconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
+        seconds_by_phase: secondsByPhase,
         failed_runs: failed.length,
       })}\n`,
     );
