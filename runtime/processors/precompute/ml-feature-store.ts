@@ -129,7 +129,7 @@ export const mlFeatureStoreProcessor: PrecomputeProcessorDefinition<FeatureStore
   async extract(warehouse, dates) {
     const bounds = historyBounds(dates);
     return {
-      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.afterLast),
+      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.seasonEnd),
       games: await readDateRange(warehouse, playerGameSummary, historyBounds(dates, VS_OPPONENT_SEASONS - 1).seasonFrom, bounds.last),
       teamOffense: await readDateRange(warehouse, teamOffenseGameSummary, bounds.seasonFrom, bounds.last),
       dailyCache: await readDates(warehouse, playerDailyCache, dates),

@@ -105,7 +105,7 @@ export const playerCompositeFactorsProcessor: PrecomputeProcessorDefinition<Comp
   async extract(warehouse, dates) {
     const bounds = historyBounds(dates);
     return {
-      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.afterLast),
+      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.seasonEnd),
       games: await readDateRange(warehouse, playerGameSummary, bounds.seasonFrom, bounds.last),
       teamOffense: await readDateRange(warehouse, teamOffenseGameSummary, bounds.seasonFrom, bounds.last),
       shotZones: await readDates(warehouse, playerShotZoneAnalysis, dates),

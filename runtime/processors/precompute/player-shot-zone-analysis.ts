@@ -107,7 +107,7 @@ export const playerShotZoneProcessor: PrecomputeProcessorDefinition<ShotZoneInpu
   async extract(warehouse, dates) {
     const bounds = historyBounds(dates);
     return {
-      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.afterLast),
+      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.seasonEnd),
       games: await readDateRange(warehouse, playerGameSummary, bounds.seasonFrom, bounds.last),
     };
   },

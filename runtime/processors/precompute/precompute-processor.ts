@@ -1,6 +1,5 @@
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
-import { addDays } from "../../domain/et-date";
 import { seasonYearForDate } from "../../domain/season";
 import type { Warehouse } from "../../platform/ports/warehouse";
 
@@ -44,8 +43,12 @@ export interface HistoryBounds {
   readonly seasonFrom: string;
   /** The latest analysis date: history reads stop before it. */
   readonly last: string;
-  /** The day after the latest date: schedule reads include the analysis dates themselves. */
-  readonly afterLast: string;
+  /**
+   * The first day after the latest date's season: schedule reads take whole seasons, so who plays
+   * in a season does not depend on how far a run reaches (the schedule is known before any game;
+   * only dates, teams and ids are used from it, never results).
+   */
+  readonly seasonEnd: string;
 }
 
 export function historyBounds(dates: readonly string[], seasonsBack = 0): HistoryBounds {
@@ -53,5 +56,5 @@ export function historyBounds(dates: readonly string[], seasonsBack = 0): Histor
   const sorted = [...dates].sort();
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
-  return { seasonFrom: `${seasonYearForDate(first) - seasonsBack}-10-01`, last, afterLast: addDays(last, 1) };
+  return { seasonFrom: `${seasonYearForDate(first) - seasonsBack}-10-01`, last, seasonEnd: `${seasonYearForDate(last) + 1}-10-01` };
 }

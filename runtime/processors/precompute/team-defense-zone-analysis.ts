@@ -141,7 +141,7 @@ export const teamDefenseZoneProcessor: PrecomputeProcessorDefinition<TeamDefense
   async extract(warehouse, dates) {
     const bounds = historyBounds(dates);
     return {
-      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.afterLast),
+      schedule: await readDateRange(warehouse, nbacSchedule, bounds.seasonFrom, bounds.seasonEnd),
       defense: await readDateRange(warehouse, teamDefenseGameSummary, bounds.seasonFrom, bounds.last),
     };
   },
