@@ -78,8 +78,14 @@ describe("phase 4 on the first sim fortnight: set-based range = date by date, po
   test("the range is one run per processor, and every precompute table fills", () => {
     expect(rangeRuns.map((r) => [r.processor_name, r.scope, r.status])).toEqual(precomputeProcessors.map((p) => [p.name, `${DATES[0]}..${LAST}`, "success"]));
     for (const [table, rows] of Object.entries(range)) expect({ table, filled: rows.length > 0 }).toEqual({ table, filled: true });
-    // Real, not placeholder, rows by the end of the range.
-    expect(range["nba_precompute.player_daily_cache"]!.some((r) => r.cache_date === LAST && r.early_season_flag === false)).toBe(true);
+    // Real rows by the end of the range: at least 5 games, numbers present, early_season_flag = (games < 10).
+    const cache = range["nba_precompute.player_daily_cache"]!.filter((r) => r.cache_date === LAST);
+    expect(cache.length).toBeGreaterThan(0);
+    for (const r of cache) {
+      expect(r.games_played_season as number).toBeGreaterThanOrEqual(5);
+      expect(r.points_avg_last_5).not.toBeNull();
+      expect(r.early_season_flag).toBe((r.games_played_season as number) < 10);
+    }
     expect(range["nba_predictions.ml_feature_store_v2"]!.filter((r) => r.game_date === LAST).every((r) => r.feature_count === 33)).toBe(true);
   });
 
