@@ -5,9 +5,12 @@ import type { ZeroRowCategory } from "./zero-row-category";
 export type RunStatus = "running" | "success" | "partial" | "no_data" | "failed";
 export type FinalRunStatus = Exclude<RunStatus, "running">;
 
-/** Why a run wrote nothing (RELIABILITY row 1): only a real gap is a failure. */
-/** `not_captured`: a replay directory lacks an optional (non-critical) source for a date. */
-export type EmptyReason = "no_games_scheduled" | "source_not_final" | "real_gap" | "not_captured";
+/**
+ * Why a run wrote nothing (RELIABILITY row 1): only a real gap is a failure. `not_captured`: a replay
+ * directory lacks an optional (non-critical) source for a date. `insufficient_history`: a phase-4
+ * window lacks games yet, the documented skip (DOMAIN §3.4).
+ */
+export type EmptyReason = "no_games_scheduled" | "source_not_final" | "real_gap" | "not_captured" | "insufficient_history";
 
 /** One record per run, with one final status (RELIABILITY row 14). */
 export interface RunRecord {

@@ -5,6 +5,7 @@ import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import { PHASES } from "../messages/completion-message";
 import type { Platform } from "../platform/platform";
+import { runPrecomputePhase } from "./precompute-phase";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { missingReplayReason } from "../scrapers/base/missing-replay-reason";
@@ -15,7 +16,7 @@ import { mergeSummaries, type ValidationSummary } from "../validation/validation
 import { uncapturedSource, type UncapturedSource } from "./uncaptured-source";
 import { wireLocalTransitions } from "./local-transitions";
 
-export type PipelineStage = "raw" | "analytics";
+export type PipelineStage = "raw" | "analytics" | "precompute";
 
 /** One line of the pipeline summary (the `--json` contract names these fields). */
 export interface PipelineRun {
@@ -105,7 +106,7 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
   const kind = options.source.kind;
   // Phase 3 starts through the 2->3 transition and its gates, as in production.
-  const transitions = options.until === "analytics" ? wireLocalTransitions(platform, kind, record) : null;
+  const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record) : null;
   await transitions?.reset(options.dates);
   subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
@@ -156,11 +157,19 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
     emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
+  // Phase 4 computes every finished date in one set-based pass per processor (a season is one job).
+  if (options.until === "precompute" && !interrupted && completed.length > 0) {
+    await runPrecomputePhase(platform, completed, kind, report, record, (line) => {
+      report.push(line);
+      emit({ kind: "run_finished", run: line });
+    });
+  }
   // Each phase's tables are validated over the dates that finished (the whole range unless interrupted).
   const validations: ValidationSummary[] = [];
   if (options.validation && completed.length > 0) {
     validations.push(await validatePhase(platform, "phase_2_raw", completed, options.validation));
-    if (options.until === "analytics") validations.push(await validatePhase(platform, "phase_3_analytics", completed, options.validation));
+    if (options.until !== "raw") validations.push(await validatePhase(platform, "phase_3_analytics", completed, options.validation));
+    if (options.until === "precompute" && !interrupted) validations.push(await validatePhase(platform, "phase_4_precompute", completed, options.validation));
   }
   // Raw runs finish inside their scraper's publish, before the scraper's own record: order by phase.
   const phaseOrder = (p: Phase): number => PHASES.indexOf(p);

@@ -91,7 +91,7 @@ describe("every scraper and processor in the catalog beats through the shared ba
     const source = new SimSource(20250315, "2025-03-16");
     const slowSource: PayloadSource = { kind: source.kind, fetch: async (...args: Parameters<SimSource["fetch"]>) => (await time.sleep(SLOW_MS), source.fetch(...args)) };
     try {
-      await drive(time, runLocalPipeline(opened.platform, { dates: [DATE], source: slowSource, until: "analytics" }));
+      await drive(time, runLocalPipeline(opened.platform, { dates: [DATE], source: slowSource, until: "precompute" }));
       runs = (await opened.platform.docStore.query(RUNS_COLLECTION, [])).map((d) => d.data as unknown as RunRecord);
     } finally {
       await opened.platform.close();

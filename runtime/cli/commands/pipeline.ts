@@ -13,7 +13,7 @@ export function registerPipelineCommand(program: Command, io: CliIo): void {
     .addOption(new Option("--source <source>", "where payloads come from").choices(["sim", "replay"]).default("sim"))
     .option("--replay-dir <dir>", "captured payloads laid out as <scraper>/<key>/*.json[.gz] (with --source replay)")
     .option("--data-dir <dir>", `where the local warehouse, documents and payloads live (default: ${SIM_DATA_DIR} for sim, ${DEFAULT_DATA_DIR} otherwise)`)
-    .addOption(new Option("--until <phase>", "last phase to run").choices(["raw", "analytics"]).default("analytics"))
+    .addOption(new Option("--until <phase>", "last phase to run").choices(["raw", "analytics", "precompute"]).default("precompute"))
     .option("--seed <n>", "seed of the sim source (same seed, same data)", String(DEFAULT_SEED))
     .option("--yes", `run a range longer than a season (${SEASON_DAYS} days)`)
     .addOption(backendOption())

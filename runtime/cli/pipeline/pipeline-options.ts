@@ -19,7 +19,7 @@ const optionsSchema = z.strictObject({
   source: z.enum(["sim", "replay"]),
   replayDir: z.string().optional(),
   dataDir: z.string().min(1).optional(),
-  until: z.enum(["raw", "analytics"]),
+  until: z.enum(["raw", "analytics", "precompute"]),
   seed: z.string().regex(/^\d{1,9}$/, "expected a whole number"),
   yes: z.boolean().optional(),
   backend: z.string().optional(),
@@ -31,7 +31,7 @@ export interface PipelineCommandOptions {
   readonly source: "sim" | "replay";
   readonly replayDir: string | null;
   readonly dataDir: string;
-  readonly until: "raw" | "analytics";
+  readonly until: "raw" | "analytics" | "precompute";
   readonly seed: number;
   readonly backend: Backend;
   readonly json: boolean;

@@ -12,6 +12,7 @@ const PHASE_LABELS: readonly (readonly [Phase, string])[] = [
   ["phase_1_scrapers", "scrapers "],
   ["phase_2_raw", "raw      "],
   ["phase_3_analytics", "analytics"],
+  ["phase_4_precompute", "precompute"],
 ];
 
 const isProblem = (r: PipelineRun): boolean => r.status === "failed" || r.status === "blocked";

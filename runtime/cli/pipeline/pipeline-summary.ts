@@ -6,9 +6,10 @@ const PHASE_TITLES: Readonly<Record<string, string>> = {
   phase_1_scrapers: "Phase 1: scrapers",
   phase_2_raw: "Phase 2: raw",
   phase_3_analytics: "Phase 3: analytics",
+  phase_4_precompute: "Phase 4: precompute",
 };
 
-const PHASE_SHORT: Readonly<Record<string, string>> = { phase_1_scrapers: "scrapers", phase_2_raw: "raw", phase_3_analytics: "analytics" };
+const PHASE_SHORT: Readonly<Record<string, string>> = { phase_1_scrapers: "scrapers", phase_2_raw: "raw", phase_3_analytics: "analytics", phase_4_precompute: "precompute" };
 
 const STATUSES = ["success", "partial", "no_data", "failed", "blocked"] as const;
 

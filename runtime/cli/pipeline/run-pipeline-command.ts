@@ -42,7 +42,12 @@ export async function runPipelineCommand(options: PipelineCommandOptions, io: Cl
       (run) => `left running by process ${String(run.owner_pid ?? "unknown")} on ${String(run.owner_host ?? "unknown")}, which has gone; closed by process ${process.pid}`,
     );
     if (abandoned.length > 0) io.stderr.write(`Closed ${abandoned.length} run(s) left running by a process that has gone (failed, abandoned): see nba-props runs --status failed\n`);
-    const phases: Phase[] = ["phase_1_scrapers", "phase_2_raw", ...(options.until === "analytics" ? (["phase_3_analytics"] as const) : [])];
+    const phases: Phase[] = [
+      "phase_1_scrapers",
+      "phase_2_raw",
+      ...(options.until !== "raw" ? (["phase_3_analytics"] as const) : []),
+      ...(options.until === "precompute" ? (["phase_4_precompute"] as const) : []),
+    ];
     const progress = pipelineProgress(io, options.dates.length, phases);
     const interruption = watchInterruption(io, "date", async (s) => {
       progress.stop();

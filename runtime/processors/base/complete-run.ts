@@ -11,6 +11,8 @@ import { ProcessorError } from "./processor-error";
 /** How a run ended, worked out before anything is published or recorded. */
 export interface RunConclusion {
   readonly outcome: RunOutcome;
+  /** false: the run is recorded but publishes no completion (DOMAIN §6.2: backfill runs publish nothing). */
+  readonly publish?: boolean;
   /** What failed the run, when it failed (classified into the ledger's error_type here). */
   readonly error: unknown;
   /** Extra completion-message metadata from the run's own code. */
@@ -80,7 +82,7 @@ export async function completeRun(
       error_message: failure?.slice(0, 1000),
       error_type: errorType,
     });
-    await platform.bus.publish(COMPLETION_TOPIC[run.phase], built);
+    if (conclusion.publish !== false) await platform.bus.publish(COMPLETION_TOPIC[run.phase], built);
   } catch (publishError) {
     // The rows may be written, but without the message the next phase never hears of them: a failure.
     platform.logger.error({ err: publishError, processor: run.processor_name, run_id: run.run_id }, "completion message could not be published");

@@ -30,6 +30,8 @@ export interface ProcessorRunRequest {
   readonly trigger?: { readonly topic: string; readonly body: unknown };
   /** The stored payload the run reads, named on its quarantine records. */
   readonly objectPath?: string;
+  /** false: record the run but publish no completion message (DOMAIN §6.2: backfill runs publish nothing). */
+  readonly publishCompletion?: boolean;
   /** The processor's own code; it may report progress, which the heartbeat carries (stall detection). */
   readonly work: (progress: ProgressReporter) => Promise<WorkOutput>;
 }
@@ -59,7 +61,7 @@ export async function runProcessor(platform: Platform, request: ProcessorRunRequ
   try {
     // The lifecycle never throws: whatever happened is one conclusion, completed exactly once.
     const conclusion = await lifecycle(platform, request, run, heartbeat);
-    finished = await completeRun(platform, run, completionOf(request, conclusion), conclusion);
+    finished = await completeRun(platform, run, completionOf(request, conclusion), { ...conclusion, publish: request.publishCompletion });
     return finished;
   } finally {
     await heartbeat.end(finished ? terminalStatusOf(finished.status) : "failed", finished ? finished.error_type : "EXCEPTION");
