@@ -114,7 +114,17 @@ describe("history and inspection: runs, tables, describe, reset", () => {
   test("runs lists the ledger, newest first, with filters and --json", async () => {
     const all = JSON.parse((await runCliCaptured(["runs", "--data-dir", dataDir(), "--json"])).stdout) as { processor_name: string; status: string; source_kind: string; owner_pid: number }[];
     expect(all.map((r) => r.processor_name).sort()).toEqual(
-      ["nbac_schedule", "nbac_schedule", "nbac_player_boxscore", "nbac_player_boxscores", "team_offense_game_summary", "team_defense_game_summary", "player_game_summary"].sort(),
+      [
+        "nbac_schedule",
+        "nbac_schedule",
+        "nbac_player_boxscore",
+        "nbac_player_boxscores",
+        "team_offense_game_summary",
+        "team_defense_game_summary",
+        "player_game_summary",
+        ...["oddsa_events", "oddsa_player_props", "oddsa_game_lines", "bp_events", "bp_player_props"],
+        ...["odds_api_player_points_props", "odds_api_game_lines", "bettingpros_player_points_props"],
+      ].sort(),
     );
     expect(all.every((r) => r.status === "success" && r.source_kind === "sim" && r.owner_pid > 0)).toBe(true);
     const one = JSON.parse((await runCliCaptured(["runs", "--data-dir", dataDir(), "--processor", "player_game_summary", "--date", "2025-03-15", "--json"])).stdout) as unknown[];
