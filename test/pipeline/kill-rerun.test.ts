@@ -82,5 +82,6 @@ describe("interrupting and killing a real sim range (the operator's Ctrl-C and k
       expect(want).toBeGreaterThan(0);
       expect({ date, have }).toEqual({ date, have: want });
     }
-  });
+    // A sim date now also runs the five betting scrapers and their three raw processors.
+  }, 120_000);
 });
