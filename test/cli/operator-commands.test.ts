@@ -119,6 +119,8 @@ describe("history and inspection: runs, tables, describe, reset", () => {
         "nbac_scoreboard_v2", "nbac_scoreboard_v2", "team_offense_game_summary", "team_defense_game_summary", "player_game_summary",
         "bdl_box_scores", "bdl_player_boxscores", "nbac_player_movement", "nbac_player_movement", "nbac_injury_report", "nbac_injury_report", "nbac_team_roster", "nbac_team_rosters",
         "nba_players_registry", "upcoming_player_game_context", "upcoming_team_game_context",
+        ...["oddsa_events", "oddsa_player_props", "oddsa_game_lines", "bp_events", "bp_player_props"],
+        ...["odds_api_player_points_props", "odds_api_game_lines", "bettingpros_player_points_props"],
       ].sort(),
     );
     expect(all.every((r) => r.status === "success" && r.source_kind === "sim" && r.owner_pid > 0)).toBe(true);

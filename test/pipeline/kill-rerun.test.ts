@@ -82,6 +82,6 @@ describe("interrupting and killing a real sim range (the operator's Ctrl-C and k
       expect(want).toBeGreaterThan(0);
       expect({ date, have }).toEqual({ date, have: want });
     }
-    // Two real processes through several sim dates, each with its box scores, play-by-play and scoreboard.
-  }, 180_000);
+    // Two real processes through several sim dates, each with every source of a day.
+  }, 240_000);
 });

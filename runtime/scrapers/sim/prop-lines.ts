@@ -15,7 +15,7 @@ export interface PropLine {
 
 const TEAM_POINTS = 113;
 /** Books post points lines for the rotation's top players. */
-const PLAYERS_WITH_PROPS = 8;
+const PLAYERS_WITH_PROPS = 6;
 
 export function propLines(seed: number, seasonYear: number, gameId: string, tricode: string): PropLine[] {
   const roster = teamRoster(seed, seasonYear, tricode);

@@ -9,7 +9,7 @@ import { propLines } from "./prop-lines";
 import { minutesBefore, simSlate, type SlateGame } from "./sim-slate";
 
 /** Consensus first, then the books BettingPros lists. */
-const BOOK_IDS = [0, 10, 12, 19] as const;
+const BOOK_IDS = [0, 10, 12] as const;
 
 export interface SimBpOptions {
   readonly gameDate: string;
