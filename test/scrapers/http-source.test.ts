@@ -149,11 +149,12 @@ describe("the http source against a loopback server", () => {
     expect(elapsed).toBeGreaterThanOrEqual(300);
     expect(elapsed).toBeLessThan(1500);
     expect(server.requests).toHaveLength(2);
-    // The server sees each request closed by the client about when its timeout struck.
+    // The server sees each request closed by the client about when its timeout struck (the client's
+    // clock starts before the request reaches the server, so the server sees a little less).
     await new Promise((r) => setTimeout(r, 50));
     for (const request of server.requests) {
       expect(request.closedAt).toBeDefined();
-      expect(request.closedAt! - request.at).toBeGreaterThanOrEqual(140);
+      expect(request.closedAt! - request.at).toBeGreaterThanOrEqual(100);
       expect(request.closedAt! - request.at).toBeLessThan(600);
     }
   });
