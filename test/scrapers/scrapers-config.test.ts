@@ -50,7 +50,10 @@ describe("configs/scrapers.yaml", () => {
     expect(Object.keys(HTTP_REQUESTS).sort()).toEqual([...ALL_SCRAPERS].sort());
   });
 
-  // Entries ⊇ catalog today; once every scraper of issue 8 is in the catalog this becomes equality.
+  test("its scrapers are exactly the catalog's: an entry no scraper runs, or a scraper with no entry, is an error", () => {
+    expect(Object.keys(loadScrapersConfig().scrapers).sort()).toEqual(catalog.scrapers.map((s) => s.name).sort());
+  });
+
   test.each(catalog.scrapers.map((s) => [s.name, s.critical]))("catalog scraper %s has an entry (critical in the catalog = criticality critical)", (name, critical) => {
     const entry = loadScrapersConfig().scrapers[name];
     expect(entry).toBeDefined();

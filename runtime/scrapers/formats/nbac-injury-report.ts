@@ -16,4 +16,4 @@ export const injuryReportSchema = z.looseObject({
   records: z.array(z.record(z.string(), z.unknown())),
 });
 
-export type InjuryReportPayload = z.infer<typeof injuryReportSchema>;
+type InjuryReportPayload = z.infer<typeof injuryReportSchema>;

@@ -8,4 +8,4 @@ export const playerMovementSchema = z.looseObject({
   }),
 });
 
-export type PlayerMovementPayload = z.infer<typeof playerMovementSchema>;
+type PlayerMovementPayload = z.infer<typeof playerMovementSchema>;

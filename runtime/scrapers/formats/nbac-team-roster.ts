@@ -7,6 +7,6 @@ import { nbaStatsEnvelopeSchema } from "./nba-stats-result-sets";
  */
 export const teamRostersSchema = z.array(nbaStatsEnvelopeSchema).min(1);
 
-export type TeamRostersPayload = z.infer<typeof teamRostersSchema>;
+type TeamRostersPayload = z.infer<typeof teamRostersSchema>;
 
 export const ROSTER_SET = "CommonTeamRoster";
