@@ -16,4 +16,3 @@ export const injuryReportSchema = z.looseObject({
   records: z.array(z.record(z.string(), z.unknown())),
 });
 
-type InjuryReportPayload = z.infer<typeof injuryReportSchema>;

@@ -8,4 +8,3 @@ export const playerMovementSchema = z.looseObject({
   }),
 });
 
-type PlayerMovementPayload = z.infer<typeof playerMovementSchema>;

@@ -7,6 +7,5 @@ import { nbaStatsEnvelopeSchema } from "./nba-stats-result-sets";
  */
 export const teamRostersSchema = z.array(nbaStatsEnvelopeSchema).min(1);
 
-type TeamRostersPayload = z.infer<typeof teamRostersSchema>;
 
 export const ROSTER_SET = "CommonTeamRoster";
