@@ -6,7 +6,7 @@ import { phaseTriggerSchema, type PhaseTrigger } from "../messages/phase-trigger
 import type { RunRecord } from "../monitoring/run-record";
 import type { Platform } from "../platform/platform";
 import { analyticsProcessors } from "../processors/analytics";
-import { scheduleDay } from "../processors/base/empty-reason";
+import { scheduleDay, seasonScheduledGames } from "../processors/base/empty-reason";
 import { completionDocId, emptyCompletionState, PHASE_COMPLETIONS, toCompletionDoc } from "./completion-state";
 import { localHealthProbe } from "./health-probe";
 import { localPhaseStarter } from "./local-phase-starter";
@@ -121,7 +121,9 @@ export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind,
       const state = await stateOrEmpty(ctx, spec, date);
       const step = nextStep(state, spec, platform.clock.now().toISOString());
       let outcome: TransitionOutcome;
-      if (step.kind === "wait" && (await startedBySchedule(platform, step.verdict.expected, date))) outcome = await evaluateGates(ctx, spec, state, { reason: "schedule", source: "scheduler" });
+      // An empty season schedule is a failure upstream, never "no games today": phase 3 stays blocked.
+      if (step.kind === "wait" && (await seasonScheduledGames(platform.warehouse, date)) === 0) outcome = { kind: "ignored", why: `the stored schedule holds no games for the season of ${date} (load nbac_schedule first)` };
+      else if (step.kind === "wait" && (await startedBySchedule(platform, step.verdict.expected, date))) outcome = await evaluateGates(ctx, spec, state, { reason: "schedule", source: "scheduler" });
       else if (state.gate?.status === "blocked") outcome = { kind: "blocked", reasons: state.gate.reasons, alerted: false };
       else outcome = step.kind === "wait" ? { kind: "waiting", waitingFor: step.verdict.waitingFor ?? "" } : { kind: "already_triggered", at: state.triggeredAt };
       const scheduled = pending.get(date);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { runCliWithEnv as withEnv } from "../support/cli";
 import { describeWithSamples, samplePath } from "../support/samples";
@@ -12,6 +13,7 @@ describeWithSamples("nba-props scrape --source http (the live endpoint on a loop
   let server: ScriptedHttpServer;
   let base: Record<string, string>;
   const leaguegamelog = readFileSync(samplePath("nbac_player_boxscore", DATE, "leaguegamelog.json"), "utf8");
+  const schedule = gunzipSync(readFileSync(samplePath("nbac_schedule", "2024-25", "schedule.json.gz"))).toString("utf8");
 
   beforeEach(async () => {
     server = await startScriptedServer();
@@ -22,6 +24,10 @@ describeWithSamples("nba-props scrape --source http (the live endpoint on a loop
 
   test("locally: one GET of stats.nba.com's leaguegamelog path, the payload stored, the raw processor loads its 157 player lines", async () => {
     const dataDir = join(tmp(), "local");
+    // Box scores are judged against the schedule: it is scraped first, from the same live source.
+    server.script({ status: 200, body: schedule, gzip: true });
+    const loaded = await withEnv(base, ["scrape", "nbac_schedule", "--source", "http", "--date", DATE, "--data-dir", dataDir, "--json"]);
+    expect(loaded.code).toBe(0);
     const result = await withEnv(base, ["scrape", "nbac_player_boxscore", "--source", "http", "--date", DATE, "--data-dir", dataDir, "--json"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -33,8 +39,9 @@ describeWithSamples("nba-props scrape --source http (the live endpoint on a loop
       records: 157,
       raw_runs: [{ processor: "nbac_player_boxscores", status: "success", rows_written: 157 }],
     });
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0]!.url).toMatch(/^\/stats\/leaguegamelog\?.*DateFrom=03%2F15%2F2025/);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[0]!.url).toMatch(/^\/stats\/scheduleleaguev2\?/);
+    expect(server.requests[1]!.url).toMatch(/^\/stats\/leaguegamelog\?.*DateFrom=03%2F15%2F2025/);
 
     // The data dir now holds live data: the sim source is refused there.
     const sim = await withEnv(base, ["scrape", "nbac_player_boxscore", "--source", "sim", "--date", DATE, "--data-dir", dataDir]);

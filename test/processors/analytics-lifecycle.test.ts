@@ -25,7 +25,8 @@ describe("phase 3 on the declared-inputs base (DuckDB)", () => {
   };
   const runAll = async (): Promise<Record<string, RunRecord>> => {
     const runs: Record<string, RunRecord> = {};
-    for (const p of analyticsProcessors) runs[p.name] = await runAnalytics(platform, p, GAME_DATE, "sim");
+    // The five game tables; the players registry is reference data with its own tests.
+    for (const p of analyticsProcessors.filter((a) => a.name !== "nba_players_registry")) runs[p.name] = await runAnalytics(platform, p, GAME_DATE, "sim");
     return runs;
   };
   const counts = (runs: Record<string, RunRecord>) => Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, [r.status, r.rows_inserted, r.rows_updated]]));

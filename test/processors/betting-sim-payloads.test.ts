@@ -93,7 +93,7 @@ describe("malformed Odds API records are quarantined naming field and value", ()
     const { rows, quarantined } = parseOddsPlayerProps(payload, context);
     expect(rows).toHaveLength(oddsaPlayerPropsScraper.countRecords(payload) - 1);
     expect(quarantined).toEqual([
-      { source: "sim:test", record: `[0].data.bookmakers[0].markets[0].outcomes[0,1] (event ${payload[0]!.data.id as string}, draftkings, player ${JSON.stringify(player)})`, field: "price", value: "abc", reason: expect.stringContaining("decimal odds") },
+      { index: 0, source: "sim:test", record: `[0].data.bookmakers[0].markets[0].outcomes[0,1] (event ${payload[0]!.data.id as string}, draftkings, player ${JSON.stringify(player)})`, field: "price", value: "abc", reason: expect.stringContaining("decimal odds") },
     ]);
   });
 

@@ -72,7 +72,7 @@ describeWithSamples("NBA.com game-level sources on the real captures", () => {
       const bad = payload();
       setCell(bad[0]!, set, row, header, value);
       const { quarantined } = parseTeamBoxscores(bad, context("2025-01-15", schedule()));
-      expect(quarantined).toContainEqual({ source: "/replay/file.json", record: expect.stringContaining(`resultSets[${set}].rowSet[${row}]`), field, value, reason: expect.any(String) });
+      expect(quarantined).toContainEqual({ source: "/replay/file.json", record: expect.stringContaining(`resultSets[${set}].rowSet[${row}]`), field, value, reason: expect.any(String), index: expect.any(Number) });
     });
 
     test("a game the stored schedule does not hold for the date is quarantined, never guessed", () => {
@@ -137,7 +137,7 @@ describeWithSamples("NBA.com game-level sources on the real captures", () => {
       bad[0]!.game.actions[index]![field] = value;
       const { rows, quarantined } = parsePlayByPlays(bad, context("2025-01-06", schedule()));
       expect(rows).toHaveLength(570);
-      expect(quarantined).toEqual([{ source: "/replay/file.json", record: expect.stringContaining(`[0].game.actions[${index}]`), field, value, reason: expect.any(String) }]);
+      expect(quarantined).toEqual([{ source: "/replay/file.json", record: expect.stringContaining(`[0].game.actions[${index}]`), field, value, reason: expect.any(String), index: expect.any(Number) }]);
     });
 
     test("a stored capture wrapping the feed as {metadata, playByPlay} parses the same", () => {
@@ -182,7 +182,7 @@ describeWithSamples("NBA.com game-level sources on the real captures", () => {
       setCell(bad, set, row, header, value);
       const { rows, quarantined } = parseScoreboardV2(bad, context("2025-01-15"));
       expect(rows).toHaveLength(10);
-      expect(quarantined).toEqual([{ source: "/replay/file.json", record: expect.stringContaining("resultSets[GameHeader].rowSet["), field, value, reason: expect.any(String) }]);
+      expect(quarantined).toEqual([{ source: "/replay/file.json", record: expect.stringContaining("resultSets[GameHeader].rowSet["), field, value, reason: expect.any(String), index: expect.any(Number) }]);
     });
   });
 });

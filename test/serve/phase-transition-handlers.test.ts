@@ -82,10 +82,17 @@ describe("serve --role analytics-processors: the phase-3 trigger", () => {
     ...extra,
   });
 
-  test("runs the three analytics processors for the date in dependency order", async () => {
+  test("runs the analytics processors for the date in dependency order: one blocked by its inputs stops its dependents, not the others", async () => {
+    // Nothing is loaded: team offense's critical input (the schedule) is empty, so it fails before reading;
+    // team defense, player summary and the upcoming contexts read it and are not run; the registry is independent.
     const result = await phase3TriggerHandler(platform, delivery(trigger({ source_kind: "replay" }), "nba-phase3-trigger--analytics-processors"));
     expect(result.kind).toBe("done");
-    expect(result.kind === "done" ? result.runs.map((r) => r.processor) : []).toEqual(["team_offense_game_summary", "team_defense_game_summary", "player_game_summary"]);
+    const runs = result.kind === "done" ? result.runs.map((r) => [r.processor, r.status]) : [];
+    expect(runs).toEqual([
+      ["team_offense_game_summary", "failed"],
+      ["nba_players_registry", "no_data"],
+    ]);
+    expect(result.kind === "done" ? result.runs[0]?.error_message : "").toMatch(/blocked by its critical inputs: nba_raw\.nbac_schedule/);
   });
 
   test("a trigger without a source kind, or for another phase, is rejected and runs nothing", async () => {

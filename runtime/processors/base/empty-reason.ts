@@ -1,5 +1,6 @@
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import type { EmptyReason } from "../../monitoring/run-record";
+import { seasonYearForDate } from "../../domain/season";
 import { param, sql, tableRef } from "../../platform/sql/fragment";
 import type { Warehouse } from "../../platform/ports/warehouse";
 
@@ -13,6 +14,14 @@ export async function scheduleDay(warehouse: Warehouse, gameDate: string): Promi
     sql`SELECT COUNT(*) AS games, COUNTIF(game_status = 3) AS final_games FROM ${tableRef(nbacSchedule)} WHERE game_date = ${param("game_date", gameDate, "DATE")}`,
   );
   return { games: Number(rows[0]?.games ?? 0), finalGames: Number(rows[0]?.final_games ?? 0) };
+}
+
+/** Games the stored schedule holds for the season of a date: none means the schedule itself is missing. */
+export async function seasonScheduledGames(warehouse: Warehouse, gameDate: string): Promise<number> {
+  const rows = await warehouse.query(
+    sql`SELECT COUNT(*) AS games FROM ${tableRef(nbacSchedule)} WHERE season_year = ${param("season_year", seasonYearForDate(gameDate), "INT64")}`,
+  );
+  return Number(rows[0]?.games ?? 0);
 }
 
 /**

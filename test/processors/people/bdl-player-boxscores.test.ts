@@ -72,7 +72,7 @@ describe("Ball Don't Lie box-score parser", () => {
   ])("a player line with %p is quarantined naming the field and value", (override, field, value) => {
     const { rows, quarantined } = parseBdlBoxScores({ data: [game({ home_team: { abbreviation: "GSW", players: [player(), player({ player: { id: 9, first_name: "Bad", last_name: "Line" }, ...override })] } })] }, context("2024-01-15"));
     expect(rows).toHaveLength(1);
-    expect(quarantined).toEqual([{ source: "/replay/box_scores.json", record: expect.stringContaining("data[0].home_team.players[1]"), field, value, reason: expect.any(String) }]);
+    expect(quarantined).toEqual([{ source: "/replay/box_scores.json", record: expect.stringContaining("data[0].home_team.players[1]"), field, value, reason: expect.any(String), index: expect.any(Number) }]);
   });
 
   test("a game-level error (a team outside the league, another date) quarantines that game's lines", () => {

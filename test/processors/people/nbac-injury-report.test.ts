@@ -52,7 +52,7 @@ describe("injury report parser", () => {
   ])("a record with %p is quarantined naming the field and the value", (override, field, value) => {
     const { rows, quarantined } = parseInjuryReport(report([record(), record({ player: "Bad, Record", ...override })]), context("2024-01-04"));
     expect(rows).toHaveLength(1);
-    expect(quarantined).toEqual([{ source: context("x").source, record: expect.stringContaining("records[1]"), field, value, reason: expect.any(String) }]);
+    expect(quarantined).toEqual([{ source: context("x").source, record: expect.stringContaining("records[1]"), field, value, reason: expect.any(String), index: expect.any(Number) }]);
   });
 
   test("a report without its metadata is refused by the processor and by the scraper, naming the field", () => {

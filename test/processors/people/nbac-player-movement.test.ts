@@ -44,7 +44,7 @@ describe("player movement parser", () => {
   ])("a leg with %p is quarantined naming the field and the value", (override, field, value) => {
     const { rows, quarantined } = parsePlayerMovement(feed([leg(), leg({ GroupSort: "Signing 2", ...override })]), context("2025-07-16"));
     expect(rows).toHaveLength(1);
-    expect(quarantined).toEqual([{ source: "/replay/player_movement.json.gz", record: expect.stringContaining("NBA_Player_Movement.rows[1]"), field, value, reason: expect.any(String) }]);
+    expect(quarantined).toEqual([{ source: "/replay/player_movement.json.gz", record: expect.stringContaining("NBA_Player_Movement.rows[1]"), field, value, reason: expect.any(String), index: expect.any(Number) }]);
   });
 
   test("a payload without the feed's envelope is refused by the processor and by the scraper, naming the field", () => {

@@ -40,7 +40,7 @@ describe("team roster parser", () => {
   ])("an entry with %p is quarantined naming the field and value", (override, field, value) => {
     const { rows, quarantined } = parseTeamRosters(responses([entry(), entry({ PLAYER: "Bad Entry", ...override })]), context("2025-03-15"));
     expect(rows).toHaveLength(1);
-    expect(quarantined).toEqual([{ source: context("x").source, record: expect.stringContaining("[0].resultSets[CommonTeamRoster].rowSet[1]"), field, value, reason: expect.any(String) }]);
+    expect(quarantined).toEqual([{ source: context("x").source, record: expect.stringContaining("[0].resultSets[CommonTeamRoster].rowSet[1]"), field, value, reason: expect.any(String), index: expect.any(Number) }]);
   });
 
   test("a response without the CommonTeamRoster set is refused by the processor and the scraper, naming the response", () => {
