@@ -65,10 +65,8 @@ describe("status and gate override commands", () => {
     expect(again.stderr).toMatch(/already started/);
     const status = JSON.parse((await runCliCaptured(["status", "--date", DRILL_DATE, "--data-dir", dir, "--json"])).stdout) as { phases: { phase: string; transition: Record<string, unknown> | null }[]; open_alerts: unknown[] };
     expect(status.phases.find((p) => p.phase === "phase_2_raw")?.transition).toMatchObject({ state: "triggered", trigger_reason: "override", override: { reason: "readiness probe misconfigured", by: "ops" } });
-    // The override started phase 3 on a data dir without a schedule: the first processor is
-    // blocked by its critical input (and its dependents are not run), which is the one open alert.
-    expect(status.open_alerts).toEqual([
-      expect.objectContaining({ kind: "run_failed", subject: `team_offense_game_summary ${DRILL_DATE}`, message: expect.stringContaining("nba_raw.nbac_schedule") as unknown }),
-    ]);
+    // The override publishes the phase-3 trigger; its consumer (the analytics service, or a running
+    // pipeline) starts phase 3. The command itself runs nothing, so no run has failed.
+    expect(status.open_alerts).toEqual([]);
   });
 });
