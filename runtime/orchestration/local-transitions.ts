@@ -1,5 +1,4 @@
 import { catalog } from "../catalog/catalog";
-import type { Phase } from "../catalog/types";
 import { etDate } from "../domain/et-date";
 import type { SourceKind } from "../domain/source-kind";
 import { phaseTriggerSchema, type PhaseTrigger } from "../messages/phase-trigger";
@@ -14,6 +13,7 @@ import { OrchestrationError } from "./orchestration-error";
 import type { OrchestratorContext } from "./orchestrator-context";
 import { completionHandler, evaluateGates, stateOrEmpty, transitionFor, type TransitionOutcome } from "./transition-handler";
 import { nextStep, transitionMode } from "./transition-plan";
+import { notRunLine, type NotRunLine } from "./not-run-line";
 
 const PHASE2_TO_PHASE3 = "phase2-to-phase3";
 const ORCHESTRATOR = "phase-orchestrator";
@@ -22,21 +22,6 @@ function subscriptionOf(topic: string, consumer: string): string {
   const found = catalog.topics.find((t) => t.name === topic)?.subscriptions.find((s) => s.consumer === consumer);
   if (!found) throw new OrchestrationError("NO_PATH_TO_PHASE", `catalog: no subscription of ${consumer} on ${topic}`);
   return found.name;
-}
-
-/** A phase-3 line for a date whose transition did not start phase 3 (the pipeline's `blocked` status). */
-export interface NotStartedRun {
-  readonly phase: Phase;
-  readonly processor: string;
-  readonly scope: string;
-  readonly status: "blocked";
-  readonly rows_written: 0;
-  readonly rows_quarantined: 0;
-  readonly duration_ms: 0;
-  readonly error_message: string;
-  readonly rows_read: null;
-  readonly zero_row_category: null;
-  readonly missing_games: readonly string[];
 }
 
 export interface LocalTransitions {
@@ -52,7 +37,7 @@ export interface LocalTransitions {
    * completion set will start (same-day mode, no final game) is started here as its schedule
    * would: gates first.
    */
-  settle(date: string): Promise<NotStartedRun[]>;
+  settle(date: string): Promise<NotRunLine[]>;
 }
 
 /**
@@ -133,19 +118,7 @@ export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind,
       }
       if (started.has(date)) return [];
       const why = describe(outcome);
-      return analyticsProcessors.map((p) => ({
-        phase: "phase_3_analytics",
-        processor: p.name,
-        scope: date,
-        status: "blocked",
-        rows_written: 0,
-        rows_quarantined: 0,
-        duration_ms: 0,
-        error_message: `not run: ${why}`,
-        rows_read: null,
-        zero_row_category: null,
-        missing_games: [],
-      }));
+      return analyticsProcessors.map((p) => notRunLine("phase_3_analytics", p.name, date, why));
     },
   };
 }

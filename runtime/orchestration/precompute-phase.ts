@@ -6,20 +6,9 @@ import type { Platform } from "../platform/platform";
 import { precomputeProcessors } from "../processors/precompute";
 import { precomputeScope, runPrecompute } from "../processors/precompute/run-precompute";
 import type { PipelineRun } from "./local-pipeline";
+import { notRunLine } from "./not-run-line";
 
-const blocked = (processor: string, scope: string, why: string): PipelineRun => ({
-  phase: "phase_4_precompute",
-  processor,
-  scope,
-  status: "blocked",
-  rows_written: 0,
-  rows_quarantined: 0,
-  duration_ms: 0,
-  error_message: `not run: ${why}`,
-  rows_read: null,
-  zero_row_category: null,
-  missing_games: [],
-});
+const blocked = (processor: string, scope: string, why: string): PipelineRun => notRunLine("phase_4_precompute", processor, scope, why);
 
 /**
  * Phase 4 over the dates that went through phases 1-3: one run per processor for all of them
