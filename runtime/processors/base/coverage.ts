@@ -1,23 +1,7 @@
 import type { Row } from "../../catalog/derive/row-type";
-import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import type { TableSpec } from "../../catalog/types";
-import { param, sql, tableRef } from "../../platform/sql/fragment";
-import type { Warehouse } from "../../platform/ports/warehouse";
+import type { ScheduledGame } from "../raw/scheduled-games";
 import type { QuarantinedRecord } from "./quarantine";
-
-/** One game of the schedule on a date: its NBA id, canonical id and status. */
-export interface ScheduledGame {
-  readonly gameId: string;
-  readonly canonicalGameId: string;
-  readonly status: number;
-}
-
-export async function scheduledGames(warehouse: Warehouse, gameDate: string): Promise<ScheduledGame[]> {
-  const rows = await warehouse.query(
-    sql`SELECT game_id, canonical_game_id, game_status FROM ${tableRef(nbacSchedule)} WHERE game_date = ${param("game_date", gameDate, "DATE")} ORDER BY game_id`,
-  );
-  return rows.map((r) => ({ gameId: String(r.game_id), canonicalGameId: String(r.canonical_game_id), status: Number(r.game_status) }));
-}
 
 export interface CoverageResult {
   /** Rows of games the schedule knows for the date. */
@@ -40,7 +24,7 @@ function gameIdOf(row: Row): string | null {
  * does not have that day is unknown, and its rows are quarantined. Pure: the schedule comes in.
  */
 export function judgeCoverage(table: TableSpec, rows: readonly Row[], schedule: readonly ScheduledGame[], source: string): CoverageResult {
-  const known = new Set(schedule.flatMap((g) => [g.gameId, g.canonicalGameId]));
+  const known = new Set(schedule.flatMap((g) => [g.nbaGameId, g.gameId]));
   const covered = new Set<string>();
   const kept: Row[] = [];
   const unknown: QuarantinedRecord[] = [];
@@ -62,6 +46,6 @@ export function judgeCoverage(table: TableSpec, rows: readonly Row[], schedule: 
       key: id ?? undefined,
     });
   });
-  const missingGames = schedule.filter((g) => g.status === 3 && !covered.has(g.gameId) && !covered.has(g.canonicalGameId)).map((g) => g.gameId);
+  const missingGames = schedule.filter((g) => g.gameStatus === 3 && !covered.has(g.nbaGameId) && !covered.has(g.gameId)).map((g) => g.nbaGameId);
   return { rows: kept, unknown, missingGames };
 }

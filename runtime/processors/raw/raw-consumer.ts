@@ -7,14 +7,14 @@ import { completionMessageSchema, type CompletionMessage } from "../../messages/
 import { COMPLETION_TOPIC } from "../../messages/phase-topics";
 import type { Platform } from "../../platform/platform";
 import type { Delivery, HandlerOutcome } from "../../platform/ports/bus";
-import { judgeCoverage, scheduledGames } from "../base/coverage";
+import { judgeCoverage } from "../base/coverage";
 import { emptyReasonFor, scheduleDay } from "../base/empty-reason";
 import { ProcessorError } from "../base/processor-error";
 import { shouldRedeliver } from "../base/redelivery";
 import { runProcessor } from "../base/run-processor";
 import type { WorkOutput } from "../base/work-output";
 import { rawProcessors } from "./index";
-import { scheduledGames as scheduleForParse } from "./scheduled-games";
+import { scheduledGames } from "./scheduled-games";
 import type { RawProcessorDefinition } from "./raw-processor";
 import { errorMessage } from "../../domain/error-message";
 import { SOURCE_KINDS } from "../../domain/source-kind";
@@ -120,19 +120,21 @@ async function runOnPayload(platform: Platform, message: CompletionMessage, trig
       } catch (err) {
         throw new ProcessorError("INPUT_INVALID", `${meta.source}: not valid JSON (${errorMessage(err)}); nothing was written`);
       }
+      // One read of the date's games serves both the parse and the coverage check.
+      const schedule = definition.needsSchedule || definition.coverage === "schedule_final_games" ? await scheduledGames(platform.warehouse, message.game_date) : undefined;
       const parsed = definition.parse(payload, {
         source: meta.source,
         objectUri: meta.gcs_path,
         scope: meta.scope_key,
         gameDate: message.game_date,
         processedAt: platform.clock.now().toISOString(),
-        ...(definition.needsSchedule ? { schedule: await scheduleForParse(platform.warehouse, message.game_date) } : {}),
+        ...(definition.needsSchedule && schedule ? { schedule } : {}),
       });
       let rows = parsed.rows;
       let quarantined = parsed.quarantined;
       let missingGames: string[] = [];
       if (definition.coverage === "schedule_final_games") {
-        const coverage = judgeCoverage(definition.table, parsed.rows, await scheduledGames(platform.warehouse, message.game_date), meta.source);
+        const coverage = judgeCoverage(definition.table, parsed.rows, schedule ?? [], meta.source);
         rows = coverage.rows;
         quarantined = [...parsed.quarantined, ...coverage.unknown];
         missingGames = coverage.missingGames;

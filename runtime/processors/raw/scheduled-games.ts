@@ -36,11 +36,11 @@ export function scheduledGameFromRow(row: Readonly<Record<string, unknown>>): Sc
   };
 }
 
-/** The stored schedule's games of an ET date. */
+/** The stored schedule's games of an ET date, in NBA id order: one statement for both the parse and the coverage check. */
 export async function scheduledGames(warehouse: Warehouse, gameDate: string): Promise<ScheduledGame[]> {
   const rows = await warehouse.query(
     sql`SELECT game_id, canonical_game_id, home_team_tricode, away_team_tricode, game_status, home_team_score, away_team_score
-        FROM ${tableRef(nbacSchedule)} WHERE game_date = ${param("game_date", gameDate, "DATE")}`,
+        FROM ${tableRef(nbacSchedule)} WHERE game_date = ${param("game_date", gameDate, "DATE")} ORDER BY game_id`,
   );
   return rows.map(scheduledGameFromRow);
 }
