@@ -264,7 +264,8 @@ describe("the http source against a loopback server", () => {
   });
 
   test("a scope the endpoint cannot use is refused before any request, saying what the key must be", async () => {
-    const err = await failureOf(httpSource().fetch(scraper("nbac_team_boxscore"), DAY));
+    // A date is fanned out into its games (http-fan-out.test.ts); anything else must be a game id.
+    const err = await failureOf(httpSource().fetch(scraper("nbac_team_boxscore"), { key: "LAL", gameDate: "2025-03-15" }));
     expect(err.message).toMatch(/nbac_team_boxscore is called per game: scope key must be the NBA game id/);
     expect(server.requests).toHaveLength(0);
   });

@@ -81,6 +81,7 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
       const { loadScrapersConfig }: typeof import("../../scrapers/config/scrapers-config") = require("../../scrapers/config/scrapers-config");
       const { httpBaseUrlsFromEnv }: typeof import("../../scrapers/sources/http-base-urls") = require("../../scrapers/sources/http-base-urls");
       const { docStoreBreakerStates }: typeof import("../../scrapers/http/breaker-states") = require("../../scrapers/http/breaker-states");
+      const { storedScheduleGames }: typeof import("../../scrapers/sources/stored-schedule-games") = require("../../scrapers/sources/stored-schedule-games");
       const { claimDataDir }: typeof import("../../platform/local/data-dir-provenance") = require("../../platform/local/data-dir-provenance");
       /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
       let live;
@@ -92,7 +93,12 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
       const platform = await openPlatform({ backend, dataDir: o.dataDir, alertStream: io.stderr });
       // The source's breaker state lives in the doc store: each job execution is a new process.
       const payloads = live
-        ? new HttpSource({ ...live, breakerStates: docStoreBreakerStates(platform.docStore, () => platform.clock.now()) })
+        ? new HttpSource({
+            ...live,
+            breakerStates: docStoreBreakerStates(platform.docStore, () => platform.clock.now()),
+            // Per-game endpoints fan the date out into the stored schedule's games.
+            scheduledGames: storedScheduleGames(platform.warehouse),
+          })
         : source === "replay" && o.replayDir
           ? new ReplaySource(o.replayDir)
           : new SimSource(Number(o.seed), etDate(now));

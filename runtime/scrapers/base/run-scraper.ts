@@ -3,7 +3,7 @@ import { startRunHeartbeat, terminalStatusOf } from "../../monitoring/run-heartb
 import type { EmptyReason, RunRecord } from "../../monitoring/run-record";
 import type { ProgressReporter } from "../../monitoring/heartbeat";
 import type { Platform } from "../../platform/platform";
-import type { PayloadSource } from "../sources/payload-source";
+import type { FetchedPayload, MissingPart, PayloadSource } from "../sources/payload-source";
 import { ScrapeError } from "./scrape-error";
 import type { ScrapeScope, ScraperDefinition } from "./scraper-definition";
 import { errorMessage } from "../../domain/error-message";
@@ -55,33 +55,69 @@ async function scrape(platform: Platform, request: ScrapeRequest, run: RunRecord
   try {
     heartbeat.report("fetch");
     const fetched = await request.source.fetch(scraper, scope);
-    heartbeat.report("check");
-    let payload: unknown;
-    try {
-      payload = JSON.parse(fetched.text);
-    } catch (err) {
-      throw new ScrapeError("PAYLOAD_NOT_JSON", `${fetched.origin}: not valid JSON (${errorMessage(err)})`);
-    }
-    let recordCount: number;
-    try {
-      recordCount = scraper.countRecords(payload);
-    } catch (err) {
-      throw new ScrapeError("PAYLOAD_SHAPE", `${fetched.origin}: ${errorMessage(err)}`);
-    }
-    const path = objectPath(scraper, scope, platform.clock.now());
-    heartbeat.report("store", 0, recordCount);
-    await platform.objectStore.put(path, fetched.text);
-    heartbeat.report("publish", recordCount, recordCount);
-    conclusion = {
-      outcome: { status: "success", recordsReceived: recordCount, rowsRead: recordCount, rowsWritten: recordCount, rowsInserted: recordCount },
-      error: null,
-      metadata: { ...baseMetadata, gcs_path: platform.objectStore.uri(path), object_path: path, source: fetched.origin, workflow: "local-pipeline" },
-    };
+    conclusion = fetched.empty ? nothingToFetch(fetched, baseMetadata) : await store(platform, request, fetched, heartbeat, baseMetadata);
   } catch (err) {
     conclusion = await concludeFailure(request, err, baseMetadata);
   }
   // One completion and one final status per run, whatever fails while recording it.
   return completeRun(platform, run, { ...message, metadata: conclusion.metadata }, conclusion, alert);
+}
+
+/** Checks the payload's shape, stores it, and concludes the run: `partial` when parts of a fanned-out date are missing. */
+async function store(platform: Platform, request: ScrapeRequest, fetched: FetchedPayload, heartbeat: ProgressReporter, baseMetadata: Readonly<Record<string, unknown>>): Promise<RunConclusion> {
+  const { scraper, scope } = request;
+  heartbeat.report("check");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(fetched.text);
+  } catch (err) {
+    throw new ScrapeError("PAYLOAD_NOT_JSON", `${fetched.origin}: not valid JSON (${errorMessage(err)})`);
+  }
+  let recordCount: number;
+  try {
+    recordCount = scraper.countRecords(payload);
+  } catch (err) {
+    throw new ScrapeError("PAYLOAD_SHAPE", `${fetched.origin}: ${errorMessage(err)}`);
+  }
+  const path = objectPath(scraper, scope, platform.clock.now());
+  heartbeat.report("store", 0, recordCount);
+  await platform.objectStore.put(path, fetched.text);
+  heartbeat.report("publish", recordCount, recordCount);
+  const missing = fetched.missing ?? [];
+  return {
+    outcome: {
+      status: missing.length > 0 ? "partial" : "success",
+      recordsReceived: recordCount,
+      rowsRead: recordCount,
+      rowsWritten: recordCount,
+      rowsInserted: recordCount,
+      ...(missing.length > 0 ? { missingGames: missing.map((m) => m.key), errorMessage: describeMissing(missing) } : {}),
+    },
+    error: null,
+    metadata: {
+      ...baseMetadata,
+      gcs_path: platform.objectStore.uri(path),
+      object_path: path,
+      source: fetched.origin,
+      workflow: "local-pipeline",
+      ...(missing.length > 0 ? { missing_parts: missing.map((m) => m.key) } : {}),
+    },
+  };
+}
+
+/** A fanned-out date with nothing to fetch (no games, none tipped yet): `no_data`, nothing stored. */
+function nothingToFetch(fetched: FetchedPayload, metadata: Readonly<Record<string, unknown>>): RunConclusion {
+  const reason = fetched.empty ?? "no_games_scheduled";
+  return {
+    outcome: { status: "no_data", rowsWritten: 0, emptyReason: reason, errorMessage: `nothing to fetch (${reason}): ${fetched.origin}` },
+    error: null,
+    metadata: { ...metadata, source: fetched.origin, empty_reason: reason },
+  };
+}
+
+/** The parts a partial run lacks, each with its reason, for the ledger and the alert. */
+function describeMissing(missing: readonly MissingPart[]): string {
+  return `${missing.length} request(s) failed: ${missing.map((m) => `${m.key} (${m.reason})`).join("; ")}`;
 }
 
 /** A missing replay payload on a day without (final) games is `no_data`; anything else fails the run. */

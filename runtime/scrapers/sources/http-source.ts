@@ -1,4 +1,5 @@
 import { TaskCancelledError, isBrokenCircuitError } from "cockatiel";
+import { isIsoDate } from "../../domain/et-date";
 import { Agent, request } from "undici";
 import { errorMessage } from "../../domain/error-message";
 import type { ScrapeScope, ScraperDefinition } from "../base/scraper-definition";
@@ -11,6 +12,7 @@ import { HttpSourceError } from "../http/http-source-error";
 import { HttpStatusError } from "../http/http-status-error";
 import { parseRetryAfter } from "../http/retry-after";
 import { SourceGuards } from "../http/source-guards";
+import { FAN_OUT, fanOutDate, type ScheduledGamesLookup } from "./date-fan-out";
 import { DEFAULT_BASE_URLS, HTTP_REQUESTS, SOURCE_CREDENTIALS, SOURCE_HEADERS, type HttpEndpoint } from "./http-request-table";
 import type { FetchedPayload, PayloadSource } from "./payload-source";
 
@@ -25,6 +27,8 @@ export interface HttpSourceOptions {
   readonly breakerStates?: BreakerStates;
   /** The endpoint table (default HTTP_REQUESTS). */
   readonly requests?: Readonly<Record<string, HttpEndpoint>>;
+  /** The stored schedule's games of a date, for scrapers fanned out per game (date-fan-out.ts); without it they fail. */
+  readonly scheduledGames?: ScheduledGamesLookup;
 }
 
 interface BuiltRequest {
@@ -35,7 +39,11 @@ interface BuiltRequest {
   readonly family: SourceFamily;
 }
 
-/** The live endpoints: one request per fetch, inside the scraper's one resilience layer (call-policy.ts). */
+/**
+ * The live endpoints: one request per fetch, inside the scraper's one resilience layer
+ * (call-policy.ts); a date of a per-game, per-event or per-team endpoint is fanned out into one
+ * such request per part (date-fan-out.ts).
+ */
 export class HttpSource implements PayloadSource {
   readonly kind = "http";
   private readonly guards: SourceGuards;
@@ -86,15 +94,26 @@ export class HttpSource implements PayloadSource {
 
   async fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload> {
     const name = scraper.spec.name;
+    const unit = FAN_OUT[name];
+    if (unit && isIsoDate(scope.key)) {
+      // Every part (the events list included) goes through this scraper's own policy.
+      const fetchPart = (endpoint: string, part: ScrapeScope): Promise<FetchedPayload> => this.fetchOne(name, endpoint, part);
+      return fanOutDate({ scraper: name, scope, unit, fetchPart, ...(this.options.scheduledGames ? { scheduledGames: this.options.scheduledGames } : {}) });
+    }
+    return this.fetchOne(name, name, scope);
+  }
+
+  /** One request of `endpoint` (a scraper name of the request table) under the call policy of `scraper`. */
+  private async fetchOne(name: string, endpoint: string, scope: ScrapeScope): Promise<FetchedPayload> {
     const call = scraperCallConfig(this.options.config, name);
-    const built = this.build(name, scope);
+    const built = this.build(endpoint, scope);
     const guard = await this.guards.for(built.family);
     try {
       const { value } = await callWithPolicy(call, guard, (signal) => this.attempt(built, signal));
       return { text: value, origin: built.shownUrl };
     } catch (err) {
       if (!(err instanceof CallFailure)) throw err;
-      throw describeFailure(name, built, call.timeout_ms, err);
+      throw describeFailure(endpoint, built, call.timeout_ms, err);
     } finally {
       await this.guards.save(built.family);
     }

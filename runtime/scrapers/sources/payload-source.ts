@@ -1,10 +1,21 @@
 import type { SourceKind } from "../../domain/source-kind";
+import type { EmptyReason } from "../../monitoring/run-record";
 import type { ScrapeScope, ScraperDefinition } from "../base/scraper-definition";
 
 export interface FetchedPayload {
   readonly text: string;
   /** What produced it, in terms an operator can find: a file path, a URL, or the sim seed. */
   readonly origin: string;
+  /** Parts of a date fanned out into games, events or teams that could not be fetched: the run is `partial`, naming them. */
+  readonly missing?: readonly MissingPart[];
+  /** Nothing to fetch for the scope (no games that day, none tipped yet): the run is `no_data` and nothing is stored. */
+  readonly empty?: EmptyReason;
+}
+
+/** A game id, Odds API event id or tricode whose request failed, and why. */
+export interface MissingPart {
+  readonly key: string;
+  readonly reason: string;
 }
 
 /** Where scrapers get payloads: live HTTP (later), a replay directory, or the generator. */
