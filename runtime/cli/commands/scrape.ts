@@ -23,6 +23,7 @@ const optionsSchema = z.strictObject({
   seed: z.string().regex(/^\d{1,9}$/, "expected a whole number"),
   backend: z.string().optional(),
   dataDir: z.string().min(1),
+  scrapersConfig: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });
 
@@ -41,6 +42,7 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
     .option("--seed <n>", "seed of the sim source", DEFAULT_SEED)
     .addOption(backendOption())
     .option("--data-dir <dir>", "local backend: where the warehouse, documents and payloads live", ".nba-props")
+    .option("--scrapers-config <file>", "the scrapers' call settings: attempts, backoff, timeout, rate limits, breakers (default configs/scrapers.yaml)")
     .option("--json", "print {scraper, scope, game_date, status, records, raw_runs} as JSON")
     .addHelpText("after", () => `\nScrapers: ${scraperNames().join(", ")}`)
     .addHelpText(
@@ -85,8 +87,10 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
       const { claimDataDir }: typeof import("../../platform/local/data-dir-provenance") = require("../../platform/local/data-dir-provenance");
       /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
       let live;
+      let scrapersConfig;
       try {
-        live = source === "http" ? { config: loadScrapersConfig(), baseUrls: httpBaseUrlsFromEnv(process.env) } : null;
+        scrapersConfig = loadScrapersConfig(...(o.scrapersConfig ? [o.scrapersConfig] : []));
+        live = source === "http" ? { config: scrapersConfig, baseUrls: httpBaseUrlsFromEnv(process.env) } : null;
       } catch (err) {
         throw new CommandFailure(errorMessage(err));
       }
@@ -105,7 +109,7 @@ export function registerScrapeCommand(program: Command, io: CliIo): void {
       try {
         // A local data dir holds one source kind: live rows never land beside invented ones.
         if (backend === "local") await claimDataDir(platform.docStore, o.dataDir, payloads.kind, now);
-        const report = await runScrapeJob(platform, { scraper, date, source: payloads, consumeLocally: backend === "local" });
+        const report = await runScrapeJob(platform, { scraper, date, source: payloads, consumeLocally: backend === "local", scrapersConfig });
         if (o.json) io.stdout.write(`${JSON.stringify(report)}\n`);
         else {
           io.stdout.write(`${report.scraper} ${report.scope} (${report.game_date}): ${report.status}, ${report.records} records${report.error_message ? `: ${report.error_message}` : ""}\n`);
