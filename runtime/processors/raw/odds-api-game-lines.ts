@@ -9,6 +9,7 @@ import { stringField } from "../base/fields";
 import { parseEach } from "../base/quarantine";
 import { minutesBetween, numberField, priceField } from "./betting-fields";
 import { oddsEventContext } from "./odds-event-fields";
+import { nbaGameIdOf, unmatchedOddsEvents } from "./odds-nba-game-id";
 import { readShape } from "./payload-shape-error";
 import type { RawParseContext, RawParseResult, RawProcessorDefinition } from "./raw-processor";
 
@@ -36,7 +37,7 @@ function toRow({ market, outcome }: OutcomeRecord, context: RawParseContext): Li
   const row: Omit<LineRow, "data_hash"> = {
     game_date: event.gameDate,
     game_id: event.gameId,
-    nba_game_id: null,
+    nba_game_id: nbaGameIdOf(context.schedule, event.home, event.away),
     odds_api_event_id: event.eventId,
     game_start_time: event.commence.toISOString(),
     home_team_abbr: event.home,
@@ -74,12 +75,15 @@ export function parseOddsGameLines(payload: unknown, context: RawParseContext): 
   }
   const describe = (r: OutcomeRecord): string => `${r.market.path}.outcomes[${r.index}] (event ${r.market.response.event.id}, ${r.market.bookmaker.key} ${r.market.market.key})`;
   const parsed = parseEach(records, context.source, describe, (r) => toRow(r, context));
-  return { rows: parsed.rows, quarantined: parsed.quarantined, filtered };
+  const unmatched = unmatchedOddsEvents(parsed.rows);
+  return { rows: parsed.rows, quarantined: parsed.quarantined, filtered, ...(unmatched ? { metadata: unmatched } : {}) };
 }
 
 export const oddsApiGameLinesProcessor: RawProcessorDefinition = {
   name: "odds_api_game_lines",
   table: oddsApiGameLines,
   scope: "date",
+  // The schedule maps each event to its NBA game id (home and away on the ET date).
+  needsSchedule: true,
   parse: parseOddsGameLines,
 };

@@ -10,6 +10,7 @@ import { stringField } from "../base/fields";
 import { parseEach } from "../base/quarantine";
 import { minutesBetween, numberField, priceField } from "./betting-fields";
 import { oddsEventContext } from "./odds-event-fields";
+import { nbaGameIdOf, unmatchedOddsEvents } from "./odds-nba-game-id";
 import { readShape } from "./payload-shape-error";
 import type { RawParseContext, RawParseResult, RawProcessorDefinition } from "./raw-processor";
 
@@ -47,7 +48,7 @@ function toRow({ market, group }: PlayerRecord, context: RawParseContext): PropR
   const { over, under } = sides(group);
   const row: Omit<PropRow, "data_hash"> = {
     game_id: event.gameId,
-    nba_game_id: null,
+    nba_game_id: nbaGameIdOf(context.schedule, event.home, event.away),
     odds_api_event_id: event.eventId,
     game_date: event.gameDate,
     game_start_time: event.commence.toISOString(),
@@ -88,12 +89,15 @@ export function parseOddsPlayerProps(payload: unknown, context: RawParseContext)
   const describe = (r: PlayerRecord): string =>
     `${r.market.path}.outcomes[${r.group.outcomes.map((o) => o.index).join(",")}] (event ${r.market.response.event.id}, ${r.market.bookmaker.key}, player ${JSON.stringify(r.group.player) ?? "undefined"})`;
   const parsed = parseEach(records, context.source, describe, (r) => toRow(r, context));
-  return { rows: parsed.rows, quarantined: parsed.quarantined, filtered };
+  const unmatched = unmatchedOddsEvents(parsed.rows);
+  return { rows: parsed.rows, quarantined: parsed.quarantined, filtered, ...(unmatched ? { metadata: unmatched } : {}) };
 }
 
 export const oddsApiPlayerPointsPropsProcessor: RawProcessorDefinition = {
   name: "odds_api_player_points_props",
   table: oddsApiPlayerPointsProps,
   scope: "date",
+  // The schedule maps each event to its NBA game id (home and away on the ET date).
+  needsSchedule: true,
   parse: parseOddsPlayerProps,
 };

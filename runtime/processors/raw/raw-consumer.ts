@@ -156,7 +156,7 @@ async function runOnPayload(platform: Platform, message: CompletionMessage, trig
         emptyReason,
         missingGames: emptyReason === undefined ? missingGames : [],
         inputHash,
-        metadata: { source: meta.source },
+        metadata: { source: meta.source, ...parsed.metadata },
       };
     },
   });

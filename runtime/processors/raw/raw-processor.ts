@@ -20,6 +20,8 @@ export interface RawParseResult {
   readonly quarantined: QuarantinedRecord[];
   /** Records deliberately not stored (counted, so received = rows + filtered + quarantined). */
   readonly filtered: number;
+  /** What the run's completion message should also say about the input (e.g. events the schedule could not place). */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** A phase-2 processor: the scraper it reads, the table it writes, and a pure parse. */
