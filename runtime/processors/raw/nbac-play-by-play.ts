@@ -9,6 +9,7 @@ import { ProcessorError } from "../base/processor-error";
 import { parseEach, type QuarantinedRecord } from "../base/quarantine";
 import { envelopeError } from "./envelope-error";
 import type { RawParseContext, RawParseResult, RawProcessorDefinition } from "./raw-processor";
+import { resolveActionPlayer } from "./game-players";
 import { requireSchedule, scheduledGameFor, type ScheduledGame } from "./scheduled-games";
 
 type ActionRow = ProducedRow<typeof nbacPlayByPlay>;
@@ -18,7 +19,7 @@ const CLOCK = /^PT(\d{1,2})M(\d{1,2}(?:\.\d+)?)S$/;
 const SHOT_TYPES: Readonly<Record<string, "2PT" | "3PT" | "FT">> = { "2pt": "2PT", "3pt": "3PT", freethrow: "FT" };
 const HASH_FIELDS = [
   "game_id", "event_id", "period", "game_clock", "event_type", "event_action_type", "score_home", "score_away",
-  "player_1_id", "player_2_id", "player_3_id", "shot_made", "shot_type", "shot_distance", "shot_area",
+  "player_1_id", "player_2_id", "player_3_id", "player_1_lookup", "player_2_lookup", "player_3_lookup", "shot_made", "shot_type", "shot_distance", "shot_area",
 ];
 
 /** Period length: 720 s for periods 1-4, 300 s for each overtime (DOMAIN §1.3; the original used 720 for overtime too). */
@@ -38,6 +39,15 @@ function optionalString(record: SourceRecord, field: string): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== "string") throw new FieldError(field, v, "expected a string");
   return v.trim() === "" ? null : v.trim();
+}
+
+/** The first of these name fields that holds text: names only help find a player, so a bad one is not an error. */
+function nameOf(record: SourceRecord, fields: readonly string[]): string | null {
+  for (const field of fields) {
+    const v = record[field];
+    if (typeof v === "string" && v.trim() !== "") return v;
+  }
+  return null;
 }
 
 function optionalPerson(record: SourceRecord, field: string): number | null {
@@ -93,6 +103,10 @@ function actionRow(record: SourceRecord, game: ScheduledGame, context: RawParseC
   const second = assist ?? block;
   const steal = optionalPerson(record, "stealPersonId");
   const actor = intField(record, "personId", { min: 0 });
+  const team2 = second === null ? null : assist !== null ? team : opponent;
+  const team3 = steal === null ? null : opponent;
+  const lookup = (personId: number | null, playerTeam: string | null, ...nameFields: string[]): string | null =>
+    resolveActionPlayer(context.gamePlayers, game.nbaGameId, playerTeam, personId, nameOf(record, nameFields));
   return {
     game_id: game.gameId,
     nba_game_id: game.nbaGameId,
@@ -108,16 +122,16 @@ function actionRow(record: SourceRecord, game: ScheduledGame, context: RawParseC
     event_action_type: optionalString(record, "subType"),
     score_home: score(record, "scoreHome"),
     score_away: score(record, "scoreAway"),
-    // The live feed names players by initial only ("K. Leonard"): keys come from the player id, never from that name.
+    // The live feed names players by initial only ("K. Leonard"): keys come from the game's box score players.
     player_1_id: actor === 0 ? null : actor,
-    player_1_lookup: null,
+    player_1_lookup: lookup(actor === 0 ? null : actor, team, "playerNameI", "playerName"),
     player_1_team_abbr: actor === 0 ? null : team,
     player_2_id: second,
-    player_2_lookup: null,
-    player_2_team_abbr: second === null ? null : assist !== null ? team : opponent,
+    player_2_lookup: lookup(second, team2, assist !== null ? "assistPlayerNameInitial" : "blockPlayerName"),
+    player_2_team_abbr: team2,
     player_3_id: steal,
-    player_3_lookup: null,
-    player_3_team_abbr: steal === null ? null : opponent,
+    player_3_lookup: lookup(steal, team3, "stealPlayerName"),
+    player_3_team_abbr: team3,
     ...shotFields(record, eventType),
     data_source: "nbac_play_by_play",
     source_file_path: context.objectUri,
@@ -170,5 +184,6 @@ export const nbacPlayByPlayProcessor: RawProcessorDefinition = {
   scope: "date",
   coverage: "schedule_final_games",
   needsSchedule: true,
+  needsGamePlayers: true,
   parse: parsePlayByPlays,
 };

@@ -14,6 +14,7 @@ import { shouldRedeliver } from "../base/redelivery";
 import { runProcessor } from "../base/run-processor";
 import type { WorkOutput } from "../base/work-output";
 import { rawProcessors } from "./index";
+import { gamePlayers } from "./game-players";
 import { scheduledGames } from "./scheduled-games";
 import type { RawProcessorDefinition } from "./raw-processor";
 import { errorMessage } from "../../domain/error-message";
@@ -129,6 +130,7 @@ async function runOnPayload(platform: Platform, message: CompletionMessage, trig
         gameDate: message.game_date,
         processedAt: platform.clock.now().toISOString(),
         ...(definition.needsSchedule && schedule ? { schedule } : {}),
+        ...(definition.needsGamePlayers ? { gamePlayers: await gamePlayers(platform.warehouse, message.game_date) } : {}),
       });
       let rows = parsed.rows;
       let quarantined = parsed.quarantined;

@@ -1,6 +1,7 @@
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import type { QuarantinedRecord } from "../base/quarantine";
+import type { GamePlayer } from "./game-players";
 import type { ScheduledGame } from "./scheduled-games";
 
 export interface RawParseContext {
@@ -13,6 +14,8 @@ export interface RawParseContext {
   readonly processedAt: string;
   /** The stored schedule's games of gameDate; given to processors that declare needsSchedule. */
   readonly schedule?: readonly ScheduledGame[];
+  /** The stored box score players of gameDate's games; given to processors that declare needsGamePlayers. */
+  readonly gamePlayers?: readonly GamePlayer[];
 }
 
 export interface RawParseResult {
@@ -32,6 +35,8 @@ export interface RawProcessorDefinition {
   readonly scope: "date" | "season";
   /** The payload does not say who was at home: parse gets the date's scheduled games. */
   readonly needsSchedule?: true;
+  /** The payload names players by initials or last name only: parse gets the date's box score players. */
+  readonly needsGamePlayers?: true;
   /**
    * `schedule_final_games`: the payload's games are compared with the schedule's games for the
    * date: a final game it lacks makes the run `partial` (named), a game the schedule does not
