@@ -69,8 +69,11 @@ describe("the http source fans a date out into its games, events or teams", () =
   test("per game: one request per tipped game of the stored schedule, answers stored as one array in game id order", async () => {
     answers.set(boxscorePath("0022400561"), json({ resource: "boxscore", id: 561 }));
     answers.set(boxscorePath("0022400560"), json({ resource: "boxscore", id: 560 }));
-    const fetched = await source([game("0022400561", 3), game("0022400560", 2), game("0022400562", 1)]).fetch(scraper("nbac_team_boxscore"), { key: DATE, gameDate: DATE });
+    const progress: [number, number][] = [];
+    const fetched = await source([game("0022400561", 3), game("0022400560", 2), game("0022400562", 1)]).fetch(scraper("nbac_team_boxscore"), { key: DATE, gameDate: DATE }, (done, total) => progress.push([done, total]));
     expect(requested()).toEqual([boxscorePath("0022400560"), boxscorePath("0022400561")]);
+    // The run's heartbeat hears of each part, so a long fan-out is progress, not a stall.
+    expect(progress).toEqual([[0, 2], [1, 2]]);
     expect(JSON.parse(fetched.text)).toEqual([{ resource: "boxscore", id: 560 }, { resource: "boxscore", id: 561 }]);
     expect(fetched.missing).toBeUndefined();
     expect(fetched.empty).toBeUndefined();

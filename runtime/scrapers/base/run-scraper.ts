@@ -54,7 +54,7 @@ async function scrape(platform: Platform, request: ScrapeRequest, run: RunRecord
   let conclusion: RunConclusion;
   try {
     heartbeat.report("fetch");
-    const fetched = await request.source.fetch(scraper, scope);
+    const fetched = await request.source.fetch(scraper, scope, (done, total) => heartbeat.report("fetch", done, total));
     conclusion = fetched.empty ? nothingToFetch(fetched, baseMetadata) : await store(platform, request, fetched, heartbeat, baseMetadata);
   } catch (err) {
     conclusion = await concludeFailure(request, err, baseMetadata);

@@ -5,7 +5,7 @@ import type { EmptyReason } from "../../monitoring/run-record";
 import { ScrapeError } from "../base/scrape-error";
 import type { ScrapeScope } from "../base/scraper-definition";
 import { oddsEvents } from "../formats/odds-api";
-import type { FetchedPayload, MissingPart } from "./payload-source";
+import type { FetchProgress, FetchedPayload, MissingPart } from "./payload-source";
 
 /** What one request of a date's scrape is keyed by: an NBA game id, an Odds API event id, or a team. */
 export type FanOutUnit = "game" | "event" | "team";
@@ -41,6 +41,7 @@ export interface FanOutContext {
   readonly unit: FanOutUnit;
   readonly fetchPart: FetchPart;
   readonly scheduledGames?: ScheduledGamesLookup;
+  readonly progress?: FetchProgress;
 }
 
 const EVENT_ID = /^[0-9a-f]{32}$/;
@@ -133,6 +134,7 @@ export async function fanOutDate(context: FanOutContext): Promise<FetchedPayload
   const origins: string[] = [];
   const missing: MissingPart[] = [];
   for (const key of parts.keys) {
+    context.progress?.(items.length + missing.length, parts.keys.length);
     try {
       const answer = await context.fetchPart(context.scraper, { key, gameDate: context.scope.gameDate });
       try {

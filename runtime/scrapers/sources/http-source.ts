@@ -14,7 +14,7 @@ import { parseRetryAfter } from "../http/retry-after";
 import { SourceGuards } from "../http/source-guards";
 import { FAN_OUT, fanOutDate, type ScheduledGamesLookup } from "./date-fan-out";
 import { DEFAULT_BASE_URLS, HTTP_REQUESTS, SOURCE_CREDENTIALS, SOURCE_HEADERS, type HttpEndpoint } from "./http-request-table";
-import type { FetchedPayload, PayloadSource } from "./payload-source";
+import type { FetchProgress, FetchedPayload, PayloadSource } from "./payload-source";
 
 export interface HttpSourceOptions {
   /** configs/scrapers.yaml, parsed: attempts, backoff, timeout, no-retry codes, rate limits, breakers. */
@@ -92,13 +92,13 @@ export class HttpSource implements PayloadSource {
     }
   }
 
-  async fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload> {
+  async fetch(scraper: ScraperDefinition, scope: ScrapeScope, progress?: FetchProgress): Promise<FetchedPayload> {
     const name = scraper.spec.name;
     const unit = FAN_OUT[name];
     if (unit && isIsoDate(scope.key)) {
       // Every part (the events list included) goes through this scraper's own policy.
       const fetchPart = (endpoint: string, part: ScrapeScope): Promise<FetchedPayload> => this.fetchOne(name, endpoint, part);
-      return fanOutDate({ scraper: name, scope, unit, fetchPart, ...(this.options.scheduledGames ? { scheduledGames: this.options.scheduledGames } : {}) });
+      return fanOutDate({ scraper: name, scope, unit, fetchPart, ...(this.options.scheduledGames ? { scheduledGames: this.options.scheduledGames } : {}), ...(progress ? { progress } : {}) });
     }
     return this.fetchOne(name, name, scope);
   }

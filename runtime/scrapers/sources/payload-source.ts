@@ -12,6 +12,8 @@ export interface FetchedPayload {
   readonly empty?: EmptyReason;
 }
 
+export type FetchProgress = (done: number, total: number) => void;
+
 /** A game id, Odds API event id or tricode whose request failed, and why. */
 export interface MissingPart {
   readonly key: string;
@@ -22,7 +24,8 @@ export interface MissingPart {
 export interface PayloadSource {
   /** Provenance of what it serves; stamped on every row and run that follows from it. */
   readonly kind: SourceKind;
-  fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload>;
+  /** `progress` hears of each part of a fetch made of many requests (a date fanned out), so the run's heartbeat shows progress. */
+  fetch(scraper: ScraperDefinition, scope: ScrapeScope, progress?: FetchProgress): Promise<FetchedPayload>;
   /** Whether the source captured anything for the scope (a replay dir answers from its folders); absent: it always can try. */
   holds?(scraper: ScraperDefinition, scope: ScrapeScope): Promise<boolean>;
 }
