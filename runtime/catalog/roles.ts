@@ -17,7 +17,8 @@ const scraperJobs: RoleSpec[] = scrapers.map((s) =>
     name: s.role,
     description: `Runs the ${s.name} scraper: stores the payload and publishes a phase-1 completion.`,
     args: ["scrape", s.name],
-    datasetsRead: [],
+    // The per-game and per-event scrapes look the date's games up in the stored schedule.
+    datasetsRead: s.readsSchedule ? ["nba_raw"] : [],
     datasetsWritten: [],
     bucketsRead: [],
     bucketsWritten: ["raw-payloads"],

@@ -36,6 +36,7 @@ export const scrapers: readonly ScraperSpec[] = [
     role: "scraper-oddsa-player-props",
     critical: false,
     stallLimitSeconds: 300,
+    readsSchedule: true,
   },
   {
     name: "oddsa_game_lines",
@@ -45,6 +46,7 @@ export const scrapers: readonly ScraperSpec[] = [
     role: "scraper-oddsa-game-lines",
     critical: false,
     stallLimitSeconds: 300,
+    readsSchedule: true,
   },
   {
     name: "bp_events",
@@ -72,6 +74,7 @@ export const scrapers: readonly ScraperSpec[] = [
     role: "scraper-nbac-team-boxscore",
     critical: false,
     stallLimitSeconds: 300,
+    readsSchedule: true,
   },
   {
     name: "nbac_play_by_play",
@@ -81,6 +84,7 @@ export const scrapers: readonly ScraperSpec[] = [
     role: "scraper-nbac-play-by-play",
     critical: false,
     stallLimitSeconds: 300,
+    readsSchedule: true,
   },
   {
     name: "nbac_scoreboard_v2",

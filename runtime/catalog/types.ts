@@ -157,6 +157,8 @@ export interface ScraperSpec {
   readonly critical: boolean;
   /** A run whose progress has not moved for this long is stalled (the stuck sweeper fails it). */
   readonly stallLimitSeconds: number;
+  /** The live source fans a date out by the stored schedule (nba_raw.nbac_schedule): its job reads that dataset. */
+  readonly readsSchedule?: true;
 }
 
 export interface ProcessorSpec {

@@ -1,6 +1,7 @@
 import type { ScraperDefinition } from "../../runtime/scrapers/base/scraper-definition";
 import { SOURCE_FAMILIES, parseScrapersConfig, type ScrapersConfig } from "../../runtime/scrapers/config/scrapers-config";
-import type { FanOutGame } from "../../runtime/scrapers/sources/date-fan-out";
+import { catalog } from "../../runtime/catalog/catalog";
+import { FAN_OUT, type FanOutGame } from "../../runtime/scrapers/sources/date-fan-out";
 import { HttpSource } from "../../runtime/scrapers/sources/http-source";
 import { TEAMS } from "../../runtime/domain/teams";
 import { startHttpFake, type FakeAnswer, type HttpFake } from "../support/http-fake";
@@ -182,5 +183,13 @@ describe("the http source fans a date out into its games, events or teams", () =
     await expect(http.fetch(scraper("nbac_team_boxscore"), { key: DATE, gameDate: DATE })).rejects.toThrow(/all 3 game requests failed/);
     // Two attempts open the breaker on the first game; the other two are refused without a request.
     expect(server.requests).toHaveLength(2);
+  });
+
+  test("declared equals running: exactly the scrapers fanned out by games or events declare reading the schedule, and their jobs may read nba_raw", () => {
+    const bySchedule = Object.entries(FAN_OUT).filter(([, unit]) => unit !== "team").map(([name]) => name).sort();
+    expect(catalog.scrapers.filter((s) => s.readsSchedule).map((s) => s.name).sort()).toEqual(bySchedule);
+    for (const spec of catalog.scrapers) {
+      expect([spec.name, catalog.roles.find((r) => r.name === spec.role)?.datasetsRead]).toEqual([spec.name, spec.readsSchedule ? ["nba_raw"] : []]);
+    }
   });
 });
