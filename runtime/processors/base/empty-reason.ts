@@ -16,10 +16,17 @@ export async function scheduleDay(warehouse: Warehouse, gameDate: string): Promi
   return { games: Number(rows[0]?.games ?? 0), finalGames: Number(rows[0]?.final_games ?? 0) };
 }
 
-/** Games the stored schedule holds for the season of a date: none means the schedule itself is missing. */
+/**
+ * Games the stored schedule holds for the season of a date: none means the schedule itself is
+ * missing. The game_date range is the partition filter BigQuery requires on the table; it runs to
+ * the end of the following year because a season can end late (2019-20 ended in October 2020).
+ */
 export async function seasonScheduledGames(warehouse: Warehouse, gameDate: string): Promise<number> {
+  const seasonYear = seasonYearForDate(gameDate);
   const rows = await warehouse.query(
-    sql`SELECT COUNT(*) AS games FROM ${tableRef(nbacSchedule)} WHERE season_year = ${param("season_year", seasonYearForDate(gameDate), "INT64")}`,
+    sql`SELECT COUNT(*) AS games FROM ${tableRef(nbacSchedule)}
+        WHERE game_date BETWEEN ${param("season_start", `${seasonYear}-07-01`, "DATE")} AND ${param("season_end", `${seasonYear + 1}-12-31`, "DATE")}
+          AND season_year = ${param("season_year", seasonYear, "INT64")}`,
   );
   return Number(rows[0]?.games ?? 0);
 }

@@ -1,20 +1,9 @@
 import { TaskCancelledError, TimeoutStrategy, timeout } from "cockatiel";
-import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { seasonLabel, seasonYearForDate } from "../../domain/season";
+import { seasonScheduledGames } from "../../processors/base/empty-reason";
 import { scheduledGames } from "../../processors/raw/scheduled-games";
-import { param, sql, tableRef } from "../../platform/sql/fragment";
 import type { Warehouse } from "../../platform/ports/warehouse";
 import type { ScheduledGamesLookup } from "./date-fan-out";
-
-/** Games stored for a season; the game_date range is the partition filter BigQuery requires on the table. */
-async function seasonGames(warehouse: Warehouse, seasonYear: number): Promise<number> {
-  const rows = await warehouse.query(
-    sql`SELECT COUNT(*) AS games FROM ${tableRef(nbacSchedule)}
-        WHERE game_date BETWEEN ${param("season_start", `${seasonYear}-07-01`, "DATE")} AND ${param("season_end", `${seasonYear + 1}-06-30`, "DATE")}
-          AND season_year = ${param("season_year", seasonYear, "INT64")}`,
-  );
-  return Number(rows[0]?.games ?? 0);
-}
 
 /**
  * The games of an ET date as the warehouse stores them (nba_raw.nbac_schedule), for the http
@@ -27,9 +16,8 @@ export function storedScheduleGames(warehouse: Warehouse, timeoutMs = 30_000): S
     try {
       return await bounded.execute(async () => {
         const games = await scheduledGames(warehouse, gameDate);
-        const seasonYear = seasonYearForDate(gameDate);
-        if (games.length === 0 && (await seasonGames(warehouse, seasonYear)) === 0) {
-          throw new Error(`the stored schedule holds no game of season ${seasonLabel(seasonYear)}: load nbac_schedule first`);
+        if (games.length === 0 && (await seasonScheduledGames(warehouse, gameDate)) === 0) {
+          throw new Error(`the stored schedule holds no game of season ${seasonLabel(seasonYearForDate(gameDate))}: load nbac_schedule first`);
         }
         return games;
       });
