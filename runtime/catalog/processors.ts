@@ -218,7 +218,7 @@ export const processors: readonly ProcessorSpec[] = [
     description: "Per expected player: season and recent scoring, usage, team context, fatigue inputs and zones before the date.",
     // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
     role: "analytics-processors",
-    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis"],
+    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis", "nba_analytics.upcoming_player_game_context"],
     output: "nba_precompute.player_daily_cache",
     critical: true,
     stallLimitSeconds: 900,

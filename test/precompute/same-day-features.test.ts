@@ -73,20 +73,20 @@ const base: FeatureInputs = {
   vsOpponent: { games: 0, avgPoints: null },
 };
 const feature = (features: ReturnType<typeof buildFeatures>, name: (typeof FEATURE_NAMES)[number]) => features[FEATURE_NAMES.indexOf(name)]!;
-const present = (...inputs: FeatureInput[]): ReadonlySet<FeatureInput> => new Set(inputs);
+const notYet = (...inputs: FeatureInput[]): ReadonlySet<FeatureInput> => new Set(inputs);
 
 describe("features from the same-day context, with where each value came from", () => {
   test("injury risk: questionable 2 and out 3 from the report, available 0 when the game's report leaves him out", () => {
     expect(feature(buildFeatures({ ...base, injury: { kind: "listed", status: "questionable" } }), "injury_risk")).toEqual({ value: 2, source: "phase3" });
     expect(feature(buildFeatures({ ...base, injury: { kind: "listed", status: "out" } }), "injury_risk")).toEqual({ value: 3, source: "phase3" });
     expect(feature(buildFeatures({ ...base, injury: { kind: "not_listed" } }), "injury_risk")).toEqual({ value: 0, source: "phase3" });
-    // No report for his game: the default 0, a gap when the date had no report at all.
+    // No report for his game: the default 0, a gap unless the date's report was read.
     expect(feature(buildFeatures(base), "injury_risk")).toEqual({ value: 0, source: "default" });
-    expect(feature(buildFeatures({ ...base, present: present("injury_report") }), "injury_risk")).toEqual({ value: 0, source: "not_available" });
+    expect(feature(buildFeatures({ ...base, notYetAvailable: notYet("injury_report") }), "injury_risk")).toEqual({ value: 0, source: "not_available" });
   });
 
   test("vegas: line 21.5 opening 20 → 21.5, 20, move 1.5, has line 1", () => {
-    const f = buildFeatures({ ...base, vegas: { line: 21.5, opening: 20 }, present: present("prop_lines") });
+    const f = buildFeatures({ ...base, vegas: { line: 21.5, opening: 20 }, notYetAvailable: notYet("prop_lines") });
     expect(["vegas_points_line", "vegas_opening_line", "vegas_line_move", "has_vegas_line"].map((n) => feature(f, n as (typeof FEATURE_NAMES)[number]))).toEqual([
       { value: 21.5, source: "phase3" },
       { value: 20, source: "phase3" },
@@ -96,7 +96,7 @@ describe("features from the same-day context, with where each value came from", 
   });
 
   test("no line posted for him while the day's lines were read: the season average (20), has_vegas_line a real 0", () => {
-    const f = buildFeatures({ ...base, present: present("prop_lines") });
+    const f = buildFeatures({ ...base, notYetAvailable: notYet("prop_lines") });
     expect(feature(f, "vegas_points_line")).toEqual({ value: 20, source: "not_available" });
     expect(feature(f, "vegas_line_move")).toEqual({ value: 0, source: "not_available" });
     expect(feature(f, "has_vegas_line")).toEqual({ value: 0, source: "phase3" });
@@ -104,12 +104,12 @@ describe("features from the same-day context, with where each value came from", 
     expect(feature(buildFeatures(base), "has_vegas_line")).toEqual({ value: 0, source: "default" });
   });
 
-  test("a phase-4 row without the value is a gap; no row while the table has rows for the date is not available yet", () => {
-    const withRow = buildFeatures({ ...base, opponentDefense: { defensive_rating_last_15: null, opponent_pace: 98 }, present: present("team_defense_zone") });
+  test("a phase-4 row without the value is a gap; no row while the window lacks games is not available yet", () => {
+    const withRow = buildFeatures({ ...base, opponentDefense: { defensive_rating_last_15: null, opponent_pace: 98 }, notYetAvailable: notYet("team_defense_zone") });
     expect(feature(withRow, "opponent_def_rating")).toEqual({ value: 112, source: "default" });
     expect(feature(withRow, "opponent_pace")).toEqual({ value: 98, source: "phase4" });
-    expect(feature(buildFeatures({ ...base, present: present("team_defense_zone") }), "opponent_def_rating")).toEqual({ value: 112, source: "not_available" });
-    const zoneRow = buildFeatures({ ...base, shotZone: { paint_rate_last_10: null, mid_range_rate_last_10: null, three_pt_rate_last_10: null }, present: present("shot_zone") });
+    expect(feature(buildFeatures({ ...base, notYetAvailable: notYet("team_defense_zone") }), "opponent_def_rating")).toEqual({ value: 112, source: "not_available" });
+    const zoneRow = buildFeatures({ ...base, shotZone: { paint_rate_last_10: null, mid_range_rate_last_10: null, three_pt_rate_last_10: null }, notYetAvailable: notYet("shot_zone") });
     expect(feature(zoneRow, "pct_paint")).toEqual({ value: 0.3, source: "default" });
   });
 });

@@ -44,15 +44,15 @@ export const FEATURE_VERSION = "v2_33features";
 
 /**
  * Where a value came from: a phase-4 row, phase 3 (game lines, schedule, injury report, prop
- * lines), or the documented default. A default is `not_available` when its input was read and
- * holds rows for the date but nothing for this player yet (fewer games than the window, no line
- * posted, a first meeting), and `default` when the input itself had nothing for the date: the
- * gap the feature-population check looks for.
+ * lines), or the documented default. A default is `not_available` when the input cannot hold
+ * anything for this player yet (fewer games than its window, a first meeting, no line posted
+ * while the day's lines were read), and `default` otherwise: a gap, what the feature-population
+ * check looks for.
  */
 export type FeatureSource = "phase4" | "phase3" | "not_available" | "default";
 export const SOURCE_WEIGHT: Readonly<Record<FeatureSource, number>> = { phase4: 100, phase3: 87, not_available: 40, default: 40 };
 
-/** The inputs a feature can come from; `present` names those holding rows for the date. */
+/** The inputs a feature can come from. */
 export type FeatureInput = "games" | "daily_cache" | "composite" | "shot_zone" | "team_defense_zone" | "injury_report" | "prop_lines";
 
 export interface Feature {
@@ -99,8 +99,12 @@ export interface FeatureInputs {
   readonly teamWinPct: number | null;
   readonly vegas: { readonly line: number | null; readonly opening: number | null };
   readonly vsOpponent: { readonly games: number; readonly avgPoints: number | null };
-  /** Inputs holding rows for the date (none: every missing value is a plain default). */
-  readonly present?: ReadonlySet<FeatureInput>;
+  /**
+   * Inputs that hold nothing for this player yet for a documented reason: too few games for the
+   * window (PDC 5, PSZA 10, the opponent's TDZA 15), or the date's report / lines were read and
+   * do not list him. A miss there is `not_available`; anywhere else it is a `default` gap.
+   */
+  readonly notYetAvailable?: ReadonlySet<FeatureInput>;
 }
 
 const phase4 = (value: number): Feature => ({ value: round(value, 4), source: "phase4" });
@@ -130,9 +134,9 @@ export function minutesChange(last10: number | null, season: number | null): num
 }
 
 export function buildFeatures(x: FeatureInputs): Feature[] {
-  const present = x.present ?? new Set<FeatureInput>();
+  const notYet = x.notYetAvailable ?? new Set<FeatureInput>();
   /** The documented default of a feature whose value `input` would have given. */
-  const dflt = (input: FeatureInput, value: number): Feature => ({ value: round(value, 4), source: present.has(input) ? "not_available" : "default" });
+  const dflt = (input: FeatureInput, value: number): Feature => ({ value: round(value, 4), source: notYet.has(input) ? "not_available" : "default" });
   /** The phase-4 value, else one computed from the game lines, else the default. */
   const pick = (p4: number | null | undefined, p3: number | null, input: FeatureInput, value: number): Feature => {
     if (p4 !== null && p4 !== undefined) return phase4(p4);
@@ -192,7 +196,7 @@ export function buildFeatures(x: FeatureInputs): Feature[] {
     x.vegas.opening !== null ? phase3(x.vegas.opening) : dflt("prop_lines", hasLine ? x.vegas.line : lineDefault),
     hasLine && x.vegas.opening !== null ? phase3(x.vegas.line - x.vegas.opening) : dflt("prop_lines", 0),
     // Whether a line was posted is known once the day's lines were read: no line is a real 0.
-    hasLine ? phase3(1) : present.has("prop_lines") ? phase3(0) : dflt("prop_lines", 0),
+    hasLine ? phase3(1) : notYet.has("prop_lines") ? phase3(0) : dflt("prop_lines", 0),
     x.vsOpponent.avgPoints !== null ? phase3(x.vsOpponent.avgPoints) : dflt("games", seasonAvg.value),
     x.vsOpponent.games > 0 ? phase3(x.vsOpponent.games) : dflt("games", 0),
     recent30.length > 0 ? phase3(mean(recent30.map((g) => g.minutes_played), 4)!) : dflt("games", 28),

@@ -13,13 +13,16 @@ import { contentFields } from "../base/hash-fields";
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { FEATURE_NAMES, FEATURE_VERSION, buildFeatures, featureQualityScore, qualityTier, type FeatureInput } from "./features";
 import { InjuryReports, type InjuryReportEntry } from "./injury-risk";
+import { appeared, PDC_MIN_GAMES } from "./player-daily-cache";
 import { PlayerHistory, type PlayerGame } from "./player-history";
+import { PSZA_MIN_GAMES } from "./player-shot-zone-analysis";
 import { playerContext } from "./player-context";
 import { historyBounds, type PrecomputeContext, type PrecomputeProcessorDefinition } from "./precompute-processor";
 import { readDateRange, readDates } from "./read-date-range";
 import { readBettingProsOverLines, readInjuryReports } from "./read-same-day";
 import { SeasonCalendar } from "./season-calendar";
 import { mean } from "./stats";
+import { TDZA_WINDOW } from "./team-defense-zone-analysis";
 import { TeamHistory } from "./team-history";
 import { vegasLine, type BettingProsOverRow } from "./vegas-lines";
 
@@ -73,20 +76,13 @@ export function transformFeatureStore(inputs: FeatureStoreInputs, context: Preco
     const key = `${r.game_date}|${r.player_lookup}`;
     lines.set(key, [...(lines.get(key) ?? []), r]);
   }
-  const presentOn: Readonly<Record<Exclude<FeatureInput, "games">, ReadonlySet<string>>> = {
-    daily_cache: new Set(inputs.dailyCache.map((r) => r.cache_date)),
-    composite: new Set(inputs.composite.map((r) => r.game_date)),
-    // Early-season placeholders count: the zones were computed and had no history yet.
-    shot_zone: new Set(inputs.shotZones.map((r) => r.analysis_date)),
-    team_defense_zone: new Set(inputs.defenseZones.map((r) => r.analysis_date)),
-    injury_report: new Set(inputs.injuries.map((r) => r.game_date)),
-    prop_lines: new Set(inputs.propLines.map((r) => r.game_date)),
-  };
+  // Same-day inputs: a date whose report / lines were read explains a player they leave out.
+  const injuryDates = new Set(inputs.injuries.map((r) => r.game_date));
+  const lineDates = new Set(inputs.propLines.map((r) => r.game_date));
   const rows: MlfsRow[] = [];
   for (const date of context.dates) {
     const slate = history.slate(date, calendar);
     if (slate.length < (date < context.today ? MIN_PLAYERS_BACKFILL : MIN_PLAYERS)) continue;
-    const present = new Set<FeatureInput>(["games", ...Object.entries(presentOn).flatMap(([input, dates]) => (dates.has(date) ? [input as FeatureInput] : []))]);
     const vsSince = `${seasonYearForDate(date) - (VS_OPPONENT_SEASONS - 1)}-10-01`;
     for (const player of slate) {
       const key = `${date}|${player.player_lookup}`;
@@ -98,6 +94,12 @@ export function transformFeatureStore(inputs: FeatureStoreInputs, context: Preco
       const ctx = playerContext(seasonGames, date);
       const vs = history.gamesAgainst(player.player_lookup, date, player.game.opponent, vsSince);
       const line = vegasLine(lines.get(key) ?? [], tips.get(player.game.game_id) ?? null);
+      const notYetAvailable = new Set<FeatureInput>(["games"]);
+      if (history.seasonGamesBefore(player.player_lookup, date, PDC_MIN_GAMES, appeared).length < PDC_MIN_GAMES) notYetAvailable.add("daily_cache");
+      if (seasonGames.length < PSZA_MIN_GAMES) notYetAvailable.add("shot_zone");
+      if (teams.seasonGamesBefore(player.game.opponent, date, TDZA_WINDOW).length < TDZA_WINDOW) notYetAvailable.add("team_defense_zone");
+      if (injuryDates.has(date)) notYetAvailable.add("injury_report");
+      if (lineDates.has(date)) notYetAvailable.add("prop_lines");
       const features = buildFeatures({
         dailyCache: pdc,
         composite: pcf,
@@ -114,7 +116,7 @@ export function transformFeatureStore(inputs: FeatureStoreInputs, context: Preco
         teamWinPct: teams.winPct(player.team_abbr, date),
         vegas: { line: line?.line ?? null, opening: line?.opening ?? null },
         vsOpponent: { games: vs.length, avgPoints: mean(vs.map((g) => g.points), 2) },
-        present,
+        notYetAvailable,
       });
       const score = featureQualityScore(features);
       const row: Omit<MlfsRow, "data_hash"> = {

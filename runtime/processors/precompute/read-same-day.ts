@@ -25,7 +25,7 @@ const injuryEntry = z.object({
 });
 
 /** Reports come out the days before a game too (partitioned by report date). */
-export const INJURY_REPORT_LOOKBACK_DAYS = 2;
+const INJURY_REPORT_LOOKBACK_DAYS = 2;
 
 export async function readInjuryReports(warehouse: Warehouse, dates: readonly string[]): Promise<InjuryReportEntry[]> {
   const sorted = [...dates].sort();
