@@ -218,7 +218,7 @@ export const processors: readonly ProcessorSpec[] = [
     description: "Per expected player: season and recent scoring, usage, team context, fatigue inputs and zones before the date.",
     // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
     role: "analytics-processors",
-    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis"],
+    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis", "nba_analytics.upcoming_player_game_context"],
     output: "nba_precompute.player_daily_cache",
     critical: true,
     stallLimitSeconds: 900,
@@ -229,7 +229,7 @@ export const processors: readonly ProcessorSpec[] = [
     description: "Per expected player: fatigue, shot-zone mismatch, pace and usage-spike adjustments.",
     // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
     role: "analytics-processors",
-    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis", "nba_precompute.team_defense_zone_analysis"],
+    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis", "nba_precompute.team_defense_zone_analysis", "nba_analytics.upcoming_player_game_context"],
     output: "nba_precompute.player_composite_factors",
     critical: false,
     stallLimitSeconds: 900,
@@ -240,7 +240,7 @@ export const processors: readonly ProcessorSpec[] = [
     description: "The 33-feature vector per expected player, each feature from its source or its default, with quality score and tier.",
     // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
     role: "analytics-processors",
-    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_daily_cache", "nba_precompute.player_composite_factors", "nba_precompute.player_shot_zone_analysis", "nba_precompute.team_defense_zone_analysis"],
+    inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_daily_cache", "nba_precompute.player_composite_factors", "nba_precompute.player_shot_zone_analysis", "nba_precompute.team_defense_zone_analysis", "nba_raw.nbac_injury_report", "nba_raw.bettingpros_player_points_props"],
     output: "nba_predictions.ml_feature_store_v2",
     critical: true,
     stallLimitSeconds: 900,

@@ -117,6 +117,20 @@ const distributionDrift = z.strictObject({
   max_relative_change: z.number().min(0).describe("|mean(window) - mean(baseline)| / |mean(baseline)|"),
 });
 
+const arrayPopulated = z
+  .strictObject({
+    ...common,
+    kind: z.literal("array_populated"),
+    column: identifier.describe("an array column holding, per element, where its value came from (ml_feature_store_v2.feature_sources)"),
+    names_column: identifier.optional().describe("an array column naming each element, shown in the failing keys"),
+    length: z.number().int().min(1).max(200).describe("elements judged: indexes 0..length-1"),
+    populated_values: z.array(z.string().min(1)).min(1).describe("element values that count as populated"),
+    exempt_values: z.array(z.string().min(1)).default([]).describe("element values left out of the share (not due yet: no history, nothing posted)"),
+    min_populated_rows: z.number().int().min(1).optional().describe("per date and element, fewer populated rows than this fails (1 = 0% populated)"),
+    min_populated_share: z.number().gt(0).max(1).optional().describe("per date and element, a lower populated share of the judged rows fails"),
+  })
+  .refine((c) => c.min_populated_rows !== undefined || c.min_populated_share !== undefined, { message: "array_populated needs min_populated_rows or min_populated_share" });
+
 const customSql = z.strictObject({
   ...common,
   kind: z.literal("custom_sql"),
@@ -136,6 +150,7 @@ export const checkSpecSchema = z.discriminatedUnion("kind", [
   crossEquality,
   freshness,
   distributionDrift,
+  arrayPopulated,
   customSql,
 ]);
 export type CheckSpec = z.infer<typeof checkSpecSchema>;

@@ -3,6 +3,7 @@ import { addDays } from "../domain/et-date";
 import type { ColumnType, TableSpec } from "../catalog/types";
 import { arrayParam, ident, inArray, join, param, sql, SqlFragment, tableRef } from "../platform/sql";
 import type { CheckSpec, DueRule, TableConfig } from "./check-spec";
+import { arrayPopulatedFragment } from "./array-populated";
 import { customSqlFragment } from "./custom-sql";
 import { dueCutoff, etMidnight, type DueCutoff } from "./due-window";
 
@@ -68,6 +69,8 @@ export function columnsReadBy(check: CheckSpec): string[] {
       return [check.game_column, ...(check.team_column ? [check.team_column] : [])];
     case "cross_equality":
       return [check.game_column, check.team_column, check.sum];
+    case "array_populated":
+      return [check.column, ...(check.names_column ? [check.names_column] : [])];
     case "freshness":
     case "custom_sql":
       return [];
@@ -268,6 +271,13 @@ function compileCheck(out: Compiled, check: CheckSpec, i: number, ctx: CheckCont
       const one = param("one", 1, "FLOAT64");
       meanWindow = sql`(SELECT AVG(${column}) * ${one} FROM win)`;
       meanBaseline = sql`(SELECT AVG(${column}) * ${one} FROM base WHERE _d < ${param("window_from", ctx.window.from, "DATE")} AND _d >= ${param(`baseline_from_${i}`, addDays(ctx.window.from, -check.baseline_days), "DATE")})`;
+      break;
+    }
+    case "array_populated": {
+      const counts = named(`pop_${i}`);
+      const fragments = arrayPopulatedFragment(check, i, counts);
+      out.ctes.push(sql`${counts} AS (${fragments.counts})`);
+      violations = fragments.violations;
       break;
     }
     case "custom_sql":

@@ -18,6 +18,7 @@ const CHECK_TYPES: Readonly<Record<CheckKind | "error", string>> = {
   value_bounds: "data_quality",
   allowed_values: "data_quality",
   distribution_drift: "data_quality",
+  array_populated: "data_quality",
   completeness: "cross_source",
   cross_equality: "cross_source",
   freshness: "freshness",

@@ -122,7 +122,7 @@ const noInputs: FeatureInputs = {
   opponentDaysRest: null,
   isHome: false,
   isPlayoff: false,
-  injuryStatus: null,
+  injury: { kind: "no_report" },
   teamWinPct: null,
   vegas: { line: null, opening: null },
   vsOpponent: { games: 0, avgPoints: null },

@@ -10,6 +10,11 @@ import { readDates } from "../../runtime/processors/precompute/read-date-range";
 import { runPrecompute } from "../../runtime/processors/precompute/run-precompute";
 import { SimSource } from "../../runtime/scrapers/sources/sim-source";
 import type { RunRecord } from "../../runtime/monitoring/run-record";
+import { bettingprosPlayerPointsProps } from "../../runtime/catalog";
+import { param, sql, tableRef } from "../../runtime/platform/sql";
+import { FEATURE_NAMES } from "../../runtime/processors/precompute/features";
+import { loadValidationConfigs } from "../../runtime/validation/load-validation-configs";
+import { runValidation, type ValidationRun } from "../../runtime/validation/run-validation";
 import { useTempDir } from "../support/temp-dir";
 
 /** The first 15 days of the sim 2024-25 season: every window starts empty and the early-season rules end. */
@@ -17,6 +22,7 @@ const DATES = dateRange("2024-10-22", "2024-11-05");
 const LAST = DATES[DATES.length - 1]!;
 const BEFORE_LAST = DATES.slice(0, -1);
 const source = new SimSource(7, "2025-06-01");
+const MLFS_CONFIG = loadValidationConfigs().filter((c) => c.config.table === "nba_predictions.ml_feature_store_v2");
 const open = (dir: string): Promise<LocalPlatform> => openLocalPlatform({ dataDir: dir, alertStream: { write: () => true } });
 
 /** Every precompute row of the dates, by table, sorted by key, without the when-written timestamps. */
@@ -135,4 +141,43 @@ describe("phase 4 on the first sim fortnight: set-based range = date by date, po
       await platform.close();
     }
   }, 60_000);
+
+  test("injuries, lines and projected usage are read: the feature-population checks pass, and name the features of lines that went missing", async () => {
+    const mlfs = range["nba_predictions.ml_feature_store_v2"]!;
+    const sourcesOf = (name: string) => mlfs.map((r) => (r.feature_sources as string[])[FEATURE_NAMES.indexOf(name as (typeof FEATURE_NAMES)[number])]);
+    for (const name of ["injury_risk", "vegas_points_line", "has_vegas_line", "usage_spike_score"]) expect({ name, populated: sourcesOf(name).some((s) => s === "phase3" || s === "phase4") }).toEqual({ name, populated: true });
+    expect(mlfs.some((r) => (r.features as number[])[FEATURE_NAMES.indexOf("injury_risk")]! > 0)).toBe(true);
+    const pcf = range["nba_precompute.player_composite_factors"]!.filter((r) => r.game_date === LAST);
+    expect(pcf.some((r) => r.usage_spike_score !== 0)).toBe(true);
+    // Projected usage comes from UPGC: present in the factors' context wherever its row was found.
+    const json = (v: unknown): { projected_usage_rate?: unknown } => (typeof v === "string" ? (JSON.parse(v) as { projected_usage_rate?: unknown }) : (v as { projected_usage_rate?: unknown }));
+    const projected = pcf.filter((r) => r.source_upcoming_context_rows_found === 1).map((r) => json(r.usage_context_json).projected_usage_rate);
+    expect(projected.length).toBeGreaterThan(0);
+    expect(projected.filter((u) => typeof u === "number").length).toBeGreaterThan(projected.length / 2);
+    // Age comes from the rosters' birth dates through UPGC (it was always NULL, so fatigue used age 25).
+    const withContext = range["nba_precompute.player_daily_cache"]!.filter((r) => r.cache_date === LAST && r.source_upcoming_context_rows_found === 1);
+    expect(withContext.length).toBeGreaterThan(0);
+    expect(withContext.every((r) => typeof r.player_age === "number")).toBe(true);
+
+    cpSync(dir("a"), dir("no-lines"), { recursive: true });
+    const platform = await open(dir("no-lines"));
+    try {
+      const validateMlfs = (from: string) =>
+        runValidation(platform, { from, to: LAST, configs: MLFS_CONFIG, remediation: { dataDir: dir("no-lines"), sourceFlags: null }, triggeredBy: "manual", sourceKind: "sim" });
+      const populated = (run: ValidationRun, key: string) => run.tables[0]!.checks.find((c) => c.key === key)!;
+      const fortnight = await validateMlfs(DATES[0]!);
+      expect([populated(fortnight, "feature_populated"), populated(fortnight, "feature_populated_share")].map((c) => [c.key, c.status])).toEqual([
+        ["feature_populated", "pass"],
+        ["feature_populated_share", "pass"],
+      ]);
+      // The day's BettingPros lines are lost and the feature store is rebuilt: #25-28 fall to defaults.
+      await platform.warehouse.query(sql`DELETE FROM ${tableRef(bettingprosPlayerPointsProps)} WHERE game_date = ${param("d", LAST, "DATE")}`);
+      await runPrecompute(platform, precomputeProcessors.find((p) => p.name === "ml_feature_store_v2")!, [LAST], "sim");
+      const broken = populated(await validateMlfs(LAST), "feature_populated");
+      expect(broken).toMatchObject({ status: "fail", severity: "critical", observed: 4 });
+      expect(broken.sample.map((s) => s.replace(/ populated 0 of \d+$/, ""))).toEqual(["f25 vegas_points_line", "f26 vegas_opening_line", "f27 vegas_line_move", "f28 has_vegas_line"].map((f) => `${LAST} ${f}`));
+    } finally {
+      await platform.close();
+    }
+  }, 120_000);
 });

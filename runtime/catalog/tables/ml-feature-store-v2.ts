@@ -13,6 +13,7 @@ export const mlFeatureStoreV2 = defineTable({
     required("season_year", "INT64", "Season start year"),
     repeated("features", "FLOAT64", "Feature values in feature_names order (33)"),
     repeated("feature_names", "STRING", "Feature names, index-aligned with features"),
+    repeated("feature_sources", "STRING", "Per feature, index-aligned: phase4 | phase3 | not_available (nothing can exist for the player yet: too few games, no line posted) | default (a gap)"),
     required("feature_count", "INT64", "Number of features (33)"),
     required("feature_version", "STRING", "Feature layout version (v2_33features)"),
     required("feature_quality_score", "NUMERIC", "Mean per-feature source weight, 0-100 (Phase 4 100, Phase 3 87, default 40)"),

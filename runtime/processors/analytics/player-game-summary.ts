@@ -13,7 +13,7 @@ import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-line
 import { effectiveFieldGoal, round, trueShooting, usageRate } from "./formulas";
 import { groupBy } from "./group-by";
 import { overUnder, propLineFor, type BettingProsPropRow, type OddsPropRow } from "./prop-lines";
-import { gameZones, type GameZones, type PlayByPlayRow } from "./shot-zones";
+import { gameZones, playerKey, type GameZones, type PlayByPlayRow } from "./shot-zones";
 
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 type SummaryRow = ProducedRow<typeof playerGameSummary>;
@@ -48,7 +48,7 @@ function toRow(p: PlayerLine, game: ScheduleRow, own: OffenseRow, opp: OffenseRo
   const usage = played ? usageRate({ fga, fta, tov: p.turnovers ?? 0, minutes }, { fga: own.fg_attempts ?? 0, fta: own.ft_attempts ?? 0, tov: own.turnovers ?? 0, minutes: own.team_minutes }) : null;
   const oppPoints = opp ? opp.points_scored : p.is_home ? game.away_team_score : game.home_team_score;
   const hasPbp = look.zones.games.has(p.game_id);
-  const z = look.zones.players.get(`${p.game_id}|${p.player_lookup}`);
+  const z = look.zones.players.get(`${p.game_id}|${playerKey(p.nba_player_id, null) ?? p.player_lookup}`) ?? look.zones.players.get(`${p.game_id}|${p.player_lookup}`);
   const zone = (n: number | undefined): number | null => (hasPbp ? (n ?? 0) : null);
   const odds = (look.oddsByPlayer.get(p.player_lookup) ?? []).filter((r) => r.game_id === p.game_id);
   const bp = (look.bpByPlayer.get(p.player_lookup) ?? []).filter((r) => r.game_id === null || r.game_id === p.game_id);

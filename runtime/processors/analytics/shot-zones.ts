@@ -27,7 +27,7 @@ export interface BlockCounts {
 }
 
 export interface GameZones {
-  /** Per `game_id|player_lookup`. */
+  /** Per `game_id|<player key>` (playerKey). */
   readonly players: ReadonlyMap<string, ZoneCounts>;
   /** Per `game_id|team_abbr` (the shooting team). */
   readonly teams: ReadonlyMap<string, ZoneCounts>;
@@ -35,6 +35,14 @@ export interface GameZones {
   readonly blocks: ReadonlyMap<string, BlockCounts>;
   /** Games with play-by-play rows. */
   readonly games: ReadonlySet<string>;
+}
+
+/**
+ * Who an action names: the NBA player id the live feed carries (its names are initials only, so
+ * raw rows keep no lookup), else a lookup when a source supplies one. Null for none.
+ */
+export function playerKey(id: number | null, lookup: string | null): string | null {
+  return id !== null ? `id:${id}` : lookup;
 }
 
 function isFieldGoal(row: PlayByPlayRow): boolean {
@@ -96,19 +104,21 @@ export function gameZones(actions: readonly PlayByPlayRow[]): GameZones {
   for (const row of ordered) {
     games.add(row.game_id);
     if (lastShot && lastShot.game_id !== row.game_id) lastShot = null;
-    if (isFieldGoal(row) && row.player_1_lookup !== null) {
+    const shooter = playerKey(row.player_1_id, row.player_1_lookup);
+    const second = playerKey(row.player_2_id, row.player_2_lookup);
+    if (isFieldGoal(row) && shooter !== null) {
       const zone = zoneOf(row);
       const made = row.shot_made === true;
       // player 2 of a made shot is the assister; of a missed shot, the blocker.
-      const assisted = made && row.player_2_lookup !== null;
-      bump(entry(players, `${row.game_id}|${row.player_1_lookup}`, emptyZones), zone, made, assisted);
+      const assisted = made && second !== null;
+      bump(entry(players, `${row.game_id}|${shooter}`, emptyZones), zone, made, assisted);
       if (row.player_1_team_abbr !== null) bump(entry(teams, `${row.game_id}|${row.player_1_team_abbr}`, emptyZones), zone, made, assisted);
-      if (!made && row.player_2_lookup !== null && row.player_2_team_abbr !== null && row.player_2_team_abbr !== row.player_1_team_abbr) {
+      if (!made && second !== null && row.player_2_team_abbr !== null && row.player_2_team_abbr !== row.player_1_team_abbr) {
         entry(blocks, `${row.game_id}|${row.player_2_team_abbr}`, () => ({ paint: 0, mid_range: 0, three: 0 }))[zone] += 1;
       }
       lastShot = row;
-    } else if (isAndOneFreeThrow(row) && lastShot && lastShot.shot_made === true && lastShot.player_1_lookup === row.player_1_lookup && lastShot.period === row.period) {
-      entry(players, `${row.game_id}|${row.player_1_lookup}`, emptyZones).and1_count += 1;
+    } else if (isAndOneFreeThrow(row) && shooter !== null && lastShot && lastShot.shot_made === true && playerKey(lastShot.player_1_id, lastShot.player_1_lookup) === shooter && lastShot.period === row.period) {
+      entry(players, `${row.game_id}|${shooter}`, emptyZones).and1_count += 1;
       if (row.player_1_team_abbr !== null) entry(teams, `${row.game_id}|${row.player_1_team_abbr}`, emptyZones).and1_count += 1;
       lastShot = null;
     }

@@ -1,5 +1,6 @@
 import { daysBetween } from "../../domain/et-date";
 import { round } from "../analytics/formulas";
+import { INJURY_RISK, type InjuryStanding } from "./injury-risk";
 import { clamp, mean, sampleStd } from "./stats";
 
 /** DOMAIN §3.5: the 33 features, in order. */
@@ -41,9 +42,18 @@ export const FEATURE_NAMES = [
 
 export const FEATURE_VERSION = "v2_33features";
 
-/** Where a value came from: a phase-4 row, phase-3 (game lines, schedule), or the documented default. */
-export type FeatureSource = "phase4" | "phase3" | "default";
-export const SOURCE_WEIGHT: Readonly<Record<FeatureSource, number>> = { phase4: 100, phase3: 87, default: 40 };
+/**
+ * Where a value came from: a phase-4 row, phase 3 (game lines, schedule, injury report, prop
+ * lines), or the documented default. A default is `not_available` when the input cannot hold
+ * anything for this player yet (fewer games than its window, a first meeting, no line posted
+ * while the day's lines were read), and `default` otherwise: a gap, what the feature-population
+ * check looks for.
+ */
+export type FeatureSource = "phase4" | "phase3" | "not_available" | "default";
+export const SOURCE_WEIGHT: Readonly<Record<FeatureSource, number>> = { phase4: 100, phase3: 87, not_available: 40, default: 40 };
+
+/** The inputs a feature can come from. */
+export type FeatureInput = "games" | "daily_cache" | "composite" | "shot_zone" | "team_defense_zone" | "injury_report" | "prop_lines";
 
 export interface Feature {
   readonly value: number;
@@ -84,24 +94,22 @@ export interface FeatureInputs {
   readonly opponentDaysRest: number | null;
   readonly isHome: boolean;
   readonly isPlayoff: boolean;
-  readonly injuryStatus: string | null;
+  /** What the injury report published before tip said about the player's game. */
+  readonly injury: InjuryStanding;
   readonly teamWinPct: number | null;
   readonly vegas: { readonly line: number | null; readonly opening: number | null };
   readonly vsOpponent: { readonly games: number; readonly avgPoints: number | null };
+  /**
+   * Inputs that hold nothing for this player yet for a documented reason: too few games for the
+   * window (PDC 5, PSZA 10, the opponent's TDZA 15), or the date's report / lines were read and
+   * do not list him. A miss there is `not_available`; anywhere else it is a `default` gap.
+   */
+  readonly notYetAvailable?: ReadonlySet<FeatureInput>;
 }
 
 const phase4 = (value: number): Feature => ({ value: round(value, 4), source: "phase4" });
 const phase3 = (value: number): Feature => ({ value: round(value, 4), source: "phase3" });
-const fallback = (value: number): Feature => ({ value: round(value, 4), source: "default" });
 
-/** The phase-4 value, else one computed from phase-3 rows, else the default. */
-function pick(p4: number | null | undefined, p3: number | null, dflt: number): Feature {
-  if (p4 !== null && p4 !== undefined) return phase4(p4);
-  if (p3 !== null) return phase3(p3);
-  return fallback(dflt);
-}
-
-const INJURY_RISK: Readonly<Record<string, number>> = { available: 0, probable: 1, questionable: 2, doubtful: 3, out: 3 };
 
 /** #11: newest-first g1..g5, d = mean(g1..g3) − mean(g4, g5); the original subtracted the other way. */
 export function recentTrend(points: readonly number[]): number | null {
@@ -126,6 +134,20 @@ export function minutesChange(last10: number | null, season: number | null): num
 }
 
 export function buildFeatures(x: FeatureInputs): Feature[] {
+  const notYet = x.notYetAvailable ?? new Set<FeatureInput>();
+  /** The documented default of a feature whose value `input` would have given. */
+  const dflt = (input: FeatureInput, value: number): Feature => ({ value: round(value, 4), source: notYet.has(input) ? "not_available" : "default" });
+  /** The phase-4 value, else one computed from the game lines, else the default. */
+  const pick = (p4: number | null | undefined, p3: number | null, input: FeatureInput, value: number): Feature => {
+    if (p4 !== null && p4 !== undefined) return phase4(p4);
+    if (p3 !== null) return phase3(p3);
+    return dflt(input, value);
+  };
+  /** A row of the input is there but lacks the value: a gap, never "not available yet". */
+  const gap = (value: number): Feature => ({ value: round(value, 4), source: "default" });
+  const fromRow = (row: object | undefined, value: number | null | undefined, input: FeatureInput, dfltValue: number): Feature =>
+    row === undefined ? dflt(input, dfltValue) : value === null || value === undefined ? gap(dfltValue) : phase4(value);
+  const injury = x.injury.kind === "listed" ? INJURY_RISK[x.injury.status] : x.injury.kind === "not_listed" ? INJURY_RISK.available : undefined;
   const games = x.seasonGames;
   const pts = games.map((g) => g.points);
   const last10 = games.slice(0, 10);
@@ -133,7 +155,7 @@ export function buildFeatures(x: FeatureInputs): Feature[] {
   const pcf = x.composite;
   const tdza = x.opponentDefense;
   const psza = x.shotZone;
-  const seasonAvg = pick(pdc?.points_avg_season, mean(pts, 2), 10);
+  const seasonAvg = pick(pdc?.points_avg_season, mean(pts, 2), "games", 10);
   const minutesL10 = pdc?.minutes_avg_last_10 ?? mean(last10.map((g) => g.minutes_played), 2);
   const minutesSeason = mean(games.map((g) => g.minutes_played), 2);
   const trend = recentTrend(pts);
@@ -143,41 +165,42 @@ export function buildFeatures(x: FeatureInputs): Feature[] {
   const zones = psza && psza.paint_rate_last_10 !== null && psza.mid_range_rate_last_10 !== null && psza.three_pt_rate_last_10 !== null ? psza : undefined;
   const recent30 = games.filter((g) => daysBetween(g.game_date, x.date) <= 30 && (g.minutes_played ?? 0) > 0).slice(0, 10);
   const hasLine = x.vegas.line !== null;
-  const lineDefault = seasonAvg.source === "default" ? 15 : seasonAvg.value;
+  const lineDefault = seasonAvg.source === "phase4" || seasonAvg.source === "phase3" ? seasonAvg.value : 15;
   return [
-    pick(pdc?.points_avg_last_5, mean(pts.slice(0, 5), 2), 10),
-    pick(pdc?.points_avg_last_10, mean(pts.slice(0, 10), 2), 10),
+    pick(pdc?.points_avg_last_5, mean(pts.slice(0, 5), 2), "games", 10),
+    pick(pdc?.points_avg_last_10, mean(pts.slice(0, 10), 2), "games", 10),
     seasonAvg,
-    pick(pdc?.points_std_last_10, sampleStd(pts.slice(0, 10), 2), 5),
-    pick(pdc?.games_in_last_7_days, x.gamesInLast7Days, 3),
-    pcf ? phase4(pcf.fatigue_score) : fallback(50),
-    pcf ? phase4(pcf.shot_zone_mismatch_score) : fallback(0),
-    pcf ? phase4(pcf.pace_score) : fallback(0),
-    pcf ? phase4(pcf.usage_spike_score) : fallback(0),
-    x.daysRest !== null && x.opponentDaysRest !== null ? phase3(clamp(x.daysRest - x.opponentDaysRest, -2, 2)) : fallback(0),
-    x.injuryStatus !== null && x.injuryStatus.toLowerCase() in INJURY_RISK ? phase3(INJURY_RISK[x.injuryStatus.toLowerCase()]!) : fallback(0),
-    trend !== null ? phase3(trend) : fallback(0),
-    change !== null ? (pdc ? phase4(change) : phase3(change)) : fallback(0),
-    pick(tdza?.defensive_rating_last_15, null, 112),
-    pick(tdza?.opponent_pace, null, 100),
+    pick(pdc?.points_std_last_10, sampleStd(pts.slice(0, 10), 2), "games", 5),
+    pick(pdc?.games_in_last_7_days, x.gamesInLast7Days, "games", 3),
+    pcf ? phase4(pcf.fatigue_score) : dflt("composite", 50),
+    pcf ? phase4(pcf.shot_zone_mismatch_score) : dflt("composite", 0),
+    pcf ? phase4(pcf.pace_score) : dflt("composite", 0),
+    pcf ? phase4(pcf.usage_spike_score) : dflt("composite", 0),
+    x.daysRest !== null && x.opponentDaysRest !== null ? phase3(clamp(x.daysRest - x.opponentDaysRest, -2, 2)) : dflt("games", 0),
+    injury !== undefined ? phase3(injury) : dflt("injury_report", 0),
+    trend !== null ? phase3(trend) : dflt("games", 0),
+    change !== null ? (pdc ? phase4(change) : phase3(change)) : dflt("games", 0),
+    fromRow(tdza, tdza?.defensive_rating_last_15, "team_defense_zone", 112),
+    fromRow(tdza, tdza?.opponent_pace, "team_defense_zone", 100),
     phase3(x.isHome ? 1 : 0),
-    x.daysRest !== null ? phase3(x.daysRest === 1 ? 1 : 0) : fallback(0),
+    x.daysRest !== null ? phase3(x.daysRest === 1 ? 1 : 0) : dflt("games", 0),
     phase3(x.isPlayoff ? 1 : 0),
-    zones ? phase4(zones.paint_rate_last_10! / 100) : fallback(0.3),
-    zones ? phase4(zones.mid_range_rate_last_10! / 100) : fallback(0.2),
-    zones ? phase4(zones.three_pt_rate_last_10! / 100) : fallback(0.35),
-    ftm !== null && points10 > 0 ? phase3(clamp(ftm / points10, 0, 0.5)) : fallback(0.15),
-    pick(pdc?.team_pace_last_10, null, 100),
-    pick(pdc?.team_off_rating_last_10, null, 112),
-    x.teamWinPct !== null ? phase3(x.teamWinPct) : fallback(0.5),
-    hasLine ? phase3(x.vegas.line) : fallback(lineDefault),
-    x.vegas.opening !== null ? phase3(x.vegas.opening) : fallback(hasLine ? x.vegas.line : lineDefault),
-    hasLine && x.vegas.opening !== null ? phase3(x.vegas.line - x.vegas.opening) : fallback(0),
-    hasLine ? phase3(1) : fallback(0),
-    x.vsOpponent.avgPoints !== null ? phase3(x.vsOpponent.avgPoints) : fallback(seasonAvg.value),
-    x.vsOpponent.games > 0 ? phase3(x.vsOpponent.games) : fallback(0),
-    recent30.length > 0 ? phase3(mean(recent30.map((g) => g.minutes_played), 4)!) : fallback(28),
-    recent30.length > 0 ? phase3(recent30.reduce((s, g) => s + g.points / (g.minutes_played ?? 1), 0) / recent30.length) : fallback(0.4),
+    zones ? phase4(zones.paint_rate_last_10! / 100) : fromRow(psza, null, "shot_zone", 0.3),
+    zones ? phase4(zones.mid_range_rate_last_10! / 100) : fromRow(psza, null, "shot_zone", 0.2),
+    zones ? phase4(zones.three_pt_rate_last_10! / 100) : fromRow(psza, null, "shot_zone", 0.35),
+    ftm !== null && points10 > 0 ? phase3(clamp(ftm / points10, 0, 0.5)) : dflt("games", 0.15),
+    fromRow(pdc, pdc?.team_pace_last_10, "daily_cache", 100),
+    fromRow(pdc, pdc?.team_off_rating_last_10, "daily_cache", 112),
+    x.teamWinPct !== null ? phase3(x.teamWinPct) : dflt("games", 0.5),
+    hasLine ? phase3(x.vegas.line) : dflt("prop_lines", lineDefault),
+    x.vegas.opening !== null ? phase3(x.vegas.opening) : dflt("prop_lines", hasLine ? x.vegas.line : lineDefault),
+    hasLine && x.vegas.opening !== null ? phase3(x.vegas.line - x.vegas.opening) : dflt("prop_lines", 0),
+    // Whether a line was posted is known once the day's lines were read: no line is a real 0.
+    hasLine ? phase3(1) : notYet.has("prop_lines") ? phase3(0) : dflt("prop_lines", 0),
+    x.vsOpponent.avgPoints !== null ? phase3(x.vsOpponent.avgPoints) : dflt("games", seasonAvg.value),
+    x.vsOpponent.games > 0 ? phase3(x.vsOpponent.games) : dflt("games", 0),
+    recent30.length > 0 ? phase3(mean(recent30.map((g) => g.minutes_played), 4)!) : dflt("games", 28),
+    recent30.length > 0 ? phase3(recent30.reduce((s, g) => s + g.points / (g.minutes_played ?? 1), 0) / recent30.length) : dflt("games", 0.4),
   ];
 }
 

@@ -11,14 +11,20 @@ import { dataHash } from "../../domain/data-hash";
 import { seasonYearForDate } from "../../domain/season";
 import { contentFields } from "../base/hash-fields";
 import { trackSource, trackingColumns } from "../base/source-tracking";
-import { FEATURE_NAMES, FEATURE_VERSION, buildFeatures, featureQualityScore, qualityTier } from "./features";
+import { FEATURE_NAMES, FEATURE_VERSION, buildFeatures, featureQualityScore, qualityTier, type FeatureInput } from "./features";
+import { InjuryReports, type InjuryReportEntry } from "./injury-risk";
+import { appeared, PDC_MIN_GAMES } from "./player-daily-cache";
 import { PlayerHistory, type PlayerGame } from "./player-history";
+import { PSZA_MIN_GAMES } from "./player-shot-zone-analysis";
 import { playerContext } from "./player-context";
 import { historyBounds, type PrecomputeContext, type PrecomputeProcessorDefinition } from "./precompute-processor";
 import { readDateRange, readDates } from "./read-date-range";
+import { readBettingProsOverLines, readInjuryReports } from "./read-same-day";
 import { SeasonCalendar } from "./season-calendar";
 import { mean } from "./stats";
+import { TDZA_WINDOW } from "./team-defense-zone-analysis";
 import { TeamHistory } from "./team-history";
+import { vegasLine, type BettingProsOverRow } from "./vegas-lines";
 
 type MlfsRow = ProducedRow<typeof mlFeatureStoreV2>;
 
@@ -31,6 +37,10 @@ export interface FeatureStoreInputs {
   readonly composite: readonly RowOf<typeof playerCompositeFactors>[];
   readonly shotZones: readonly RowOf<typeof playerShotZoneAnalysis>[];
   readonly defenseZones: readonly RowOf<typeof teamDefenseZoneAnalysis>[];
+  /** Injury reports for the dates' games (same-day context: only those out before tip count). */
+  readonly injuries: readonly InjuryReportEntry[];
+  /** BettingPros over lines of the dates (#25–28: only lines updated before tip count). */
+  readonly propLines: readonly BettingProsOverRow[];
 }
 
 /** DOMAIN §3.5: a date needs 100 players, 20 in backfill (dates before today). */
@@ -59,6 +69,16 @@ export function transformFeatureStore(inputs: FeatureStoreInputs, context: Preco
   const pcfs = byDateAndKey(inputs.composite, "game_date", "player_lookup");
   const pszas = byDateAndKey(inputs.shotZones, "analysis_date", "player_lookup", (r) => !r.early_season_flag);
   const tdzas = byDateAndKey(inputs.defenseZones, "analysis_date", "team_abbr", (r) => !r.early_season_flag);
+  const tips = new Map(inputs.schedule.map((g) => [g.canonical_game_id, g.game_start_utc]));
+  const injuries = new InjuryReports(inputs.injuries, (gameId) => tips.get(gameId) ?? null);
+  const lines = new Map<string, BettingProsOverRow[]>();
+  for (const r of inputs.propLines) {
+    const key = `${r.game_date}|${r.player_lookup}`;
+    lines.set(key, [...(lines.get(key) ?? []), r]);
+  }
+  // Same-day inputs: a date whose report / lines were read explains a player they leave out.
+  const injuryDates = new Set(inputs.injuries.map((r) => r.game_date));
+  const lineDates = new Set(inputs.propLines.map((r) => r.game_date));
   const rows: MlfsRow[] = [];
   for (const date of context.dates) {
     const slate = history.slate(date, calendar);
@@ -73,6 +93,13 @@ export function transformFeatureStore(inputs: FeatureStoreInputs, context: Preco
       const seasonGames = history.seasonGamesBefore(player.player_lookup, date);
       const ctx = playerContext(seasonGames, date);
       const vs = history.gamesAgainst(player.player_lookup, date, player.game.opponent, vsSince);
+      const line = vegasLine(lines.get(key) ?? [], tips.get(player.game.game_id) ?? null);
+      const notYetAvailable = new Set<FeatureInput>(["games"]);
+      if (history.seasonGamesBefore(player.player_lookup, date, PDC_MIN_GAMES, appeared).length < PDC_MIN_GAMES) notYetAvailable.add("daily_cache");
+      if (seasonGames.length < PSZA_MIN_GAMES) notYetAvailable.add("shot_zone");
+      if (teams.seasonGamesBefore(player.game.opponent, date, TDZA_WINDOW).length < TDZA_WINDOW) notYetAvailable.add("team_defense_zone");
+      if (injuryDates.has(date)) notYetAvailable.add("injury_report");
+      if (lineDates.has(date)) notYetAvailable.add("prop_lines");
       const features = buildFeatures({
         dailyCache: pdc,
         composite: pcf,
@@ -85,11 +112,11 @@ export function transformFeatureStore(inputs: FeatureStoreInputs, context: Preco
         opponentDaysRest: calendar.teamDaysRest(player.game.opponent, date),
         isHome: player.game.is_home,
         isPlayoff: isPlayoffId(player.game.nba_game_id),
-        // Injury report and BettingPros lines are not read yet: their features take the defaults.
-        injuryStatus: null,
+        injury: injuries.standing(date, player.game.game_id, player.player_lookup),
         teamWinPct: teams.winPct(player.team_abbr, date),
-        vegas: { line: null, opening: null },
+        vegas: { line: line?.line ?? null, opening: line?.opening ?? null },
         vsOpponent: { games: vs.length, avgPoints: mean(vs.map((g) => g.points), 2) },
+        notYetAvailable,
       });
       const score = featureQualityScore(features);
       const row: Omit<MlfsRow, "data_hash"> = {
@@ -100,6 +127,7 @@ export function transformFeatureStore(inputs: FeatureStoreInputs, context: Preco
         season_year: player.season_year,
         features: features.map((f) => f.value),
         feature_names: [...FEATURE_NAMES],
+        feature_sources: features.map((f) => f.source),
         feature_count: FEATURE_NAMES.length,
         feature_version: FEATURE_VERSION,
         feature_quality_score: score,
@@ -136,6 +164,8 @@ export const mlFeatureStoreProcessor: PrecomputeProcessorDefinition<FeatureStore
       composite: await readDates(warehouse, playerCompositeFactors, dates),
       shotZones: await readDates(warehouse, playerShotZoneAnalysis, dates),
       defenseZones: await readDates(warehouse, teamDefenseZoneAnalysis, dates),
+      injuries: await readInjuryReports(warehouse, dates),
+      propLines: await readBettingProsOverLines(warehouse, dates),
     };
   },
   transform: transformFeatureStore,

@@ -5,6 +5,7 @@ import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { playerShotZoneAnalysis } from "../../catalog/tables/player-shot-zone-analysis";
 import { teamDefenseZoneAnalysis } from "../../catalog/tables/team-defense-zone-analysis";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
+import { upcomingPlayerGameContext } from "../../catalog/tables/upcoming-player-game-context";
 import { dataHash } from "../../domain/data-hash";
 import { round } from "../analytics/formulas";
 import { contentFields } from "../base/hash-fields";
@@ -26,6 +27,8 @@ export interface CompositeInputs {
   readonly teamOffense: readonly RowOf<typeof teamOffenseGameSummary>[];
   readonly shotZones: readonly RowOf<typeof playerShotZoneAnalysis>[];
   readonly defenseZones: readonly RowOf<typeof teamDefenseZoneAnalysis>[];
+  /** The dates' pre-game context (phase 3): projected usage, star teammates out, age. */
+  readonly upcoming: readonly RowOf<typeof upcomingPlayerGameContext>[];
 }
 
 export const CALCULATION_VERSION = "v1_4factors";
@@ -37,24 +40,28 @@ export function transformCompositeFactors(inputs: CompositeInputs, context: Prec
   const teams = new TeamHistory(inputs.teamOffense);
   const shots = new Map(inputs.shotZones.filter((s) => !s.early_season_flag).map((s) => [`${s.analysis_date}|${s.player_lookup}`, s]));
   const defenses = new Map(inputs.defenseZones.filter((d) => !d.early_season_flag).map((d) => [`${d.analysis_date}|${d.team_abbr}`, d]));
+  const upcoming = new Map(inputs.upcoming.map((u) => [`${u.game_date}|${u.player_lookup}`, u]));
   const rows: PcfRow[] = [];
   for (const date of context.dates) {
     for (const player of history.slate(date, calendar)) {
       const games = history.seasonGamesBefore(player.player_lookup, date);
-      const ctx = playerContext(games, date);
+      // UPGC is the same-day context of this game (history before the date, report and lines before tip).
+      const upgc = upcoming.get(`${date}|${player.player_lookup}`);
+      const ctx = { ...playerContext(games, date), player_age: upgc?.player_age ?? null };
       const fatigue = fatigueScore(ctx);
       const shot = shots.get(`${date}|${player.player_lookup}`);
       const defense = defenses.get(`${date}|${player.game.opponent}`);
       const mismatch = shotZoneMismatch(shot, defense);
       const paceDifferential = teams.paceDifferential(player.team_abbr, player.game.opponent, date);
       const pace = paceScore(paceDifferential);
-      // No projected usage source yet (UPGC), so the spike is 0 by rule, never a guess.
-      const projectedUsage: number | null = null;
+      // Without a context row the spike is 0 by rule, never a guess.
+      const projectedUsage = upgc?.projected_usage_rate ?? null;
+      const starsOut = upgc?.star_teammates_out ?? 0;
       const avgUsageLast7 = mean(
         games.slice(0, 7).map((g) => g.usage_rate),
         2,
       );
-      const usage = usageSpikeScore(projectedUsage, avgUsageLast7, 0);
+      const usage = usageSpikeScore(projectedUsage, avgUsageLast7, starsOut);
       const total = totalAdjustment(fatigue, mismatch.score, pace, usage);
       const warnings = compositeWarnings(fatigue, mismatch.score, total);
       const present = [ctx.days_rest !== null, projectedUsage !== null, paceDifferential !== null, shot !== undefined, defense !== undefined];
@@ -79,13 +86,13 @@ export function transformCompositeFactors(inputs: CompositeInputs, context: Prec
         fatigue_context_json: { ...ctx, back_to_back: ctx.days_rest === 1 },
         shot_zone_context_json: { zone: mismatch.zone, usage: mismatch.usage, opponent_vs_league: mismatch.base },
         pace_context_json: { pace_differential: paceDifferential },
-        usage_context_json: { projected_usage_rate: projectedUsage, avg_usage_rate_last_7_games: avgUsageLast7, star_teammates_out: 0 },
+        usage_context_json: { projected_usage_rate: projectedUsage, avg_usage_rate_last_7_games: avgUsageLast7, star_teammates_out: starsOut },
         calculation_version: CALCULATION_VERSION,
         has_warnings: warnings.length > 0,
         warnings,
         all_upstreams_ready: completeness === 1,
         data_completeness_pct: completeness,
-        ...trackingColumns("source_upcoming_context", trackSource([], null)),
+        ...trackingColumns("source_upcoming_context", trackSource(upgc ? [upgc] : [], 1)),
         ...trackingColumns("source_team_context", trackSource([], null)),
         ...trackingColumns("source_shot_zone", trackSource(shot ? [shot] : [], 1)),
         ...trackingColumns("source_team_defense_zone", trackSource(defense ? [defense] : [], 1)),
@@ -110,6 +117,7 @@ export const playerCompositeFactorsProcessor: PrecomputeProcessorDefinition<Comp
       teamOffense: await readDateRange(warehouse, teamOffenseGameSummary, bounds.seasonFrom, bounds.last),
       shotZones: await readDates(warehouse, playerShotZoneAnalysis, dates),
       defenseZones: await readDates(warehouse, teamDefenseZoneAnalysis, dates),
+      upcoming: await readDates(warehouse, upcomingPlayerGameContext, dates),
     };
   },
   transform: transformCompositeFactors,

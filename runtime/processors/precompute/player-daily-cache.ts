@@ -4,6 +4,7 @@ import { playerDailyCache } from "../../catalog/tables/player-daily-cache";
 import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { playerShotZoneAnalysis } from "../../catalog/tables/player-shot-zone-analysis";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
+import { upcomingPlayerGameContext } from "../../catalog/tables/upcoming-player-game-context";
 import { dataHash } from "../../domain/data-hash";
 import { round } from "../analytics/formulas";
 import { contentFields } from "../base/hash-fields";
@@ -24,6 +25,8 @@ export interface DailyCacheInputs {
   readonly games: readonly PlayerGame[];
   readonly teamOffense: readonly RowOf<typeof teamOffenseGameSummary>[];
   readonly shotZones: readonly ShotRow[];
+  /** The dates' pre-game context (phase 3): the player's age on the date, from the roster's birth date. */
+  readonly upcoming: readonly RowOf<typeof upcomingPlayerGameContext>[];
 }
 
 export const PDC_MIN_GAMES = 5;
@@ -32,7 +35,7 @@ const SEASON_CAP = 82;
 export const PRODUCTION_READY_PCT = 70;
 
 /** DOMAIN §3.4: a game counts when the player had minutes or points. */
-const appeared = (g: PlayerGame): boolean => (g.minutes_played ?? 0) > 0 || g.points > 0;
+export const appeared = (g: PlayerGame): boolean => (g.minutes_played ?? 0) > 0 || g.points > 0;
 
 /** True shooting over a window: Σpoints / (2·Σ(FGA + 0.44·FTA)). */
 export function windowTrueShooting(games: readonly PlayerGame[]): number | null {
@@ -52,6 +55,7 @@ export function transformDailyCache(inputs: DailyCacheInputs, context: Precomput
   const history = new PlayerHistory(inputs.games);
   const teams = new TeamHistory(inputs.teamOffense);
   const shots = new Map(inputs.shotZones.map((s) => [`${s.analysis_date}|${s.player_lookup}`, s]));
+  const upcoming = new Map(inputs.upcoming.map((u) => [`${u.game_date}|${u.player_lookup}`, u]));
   const rows: PdcRow[] = [];
   for (const date of context.dates) {
     for (const player of history.slate(date, calendar)) {
@@ -63,6 +67,7 @@ export function transformDailyCache(inputs: DailyCacheInputs, context: Precomput
       const teamGames = teams.seasonGamesBefore(player.team_abbr, date, 10);
       const fatigue = playerContext(history.seasonGamesBefore(player.player_lookup, date), date);
       const shot = shots.get(`${date}|${player.player_lookup}`);
+      const upgc = upcoming.get(`${date}|${player.player_lookup}`);
       const expected = calendar.scheduledBefore(player.team_abbr, date);
       const completeness = expected > 0 ? round(Math.min(100, (season.length / expected) * 100), 2) : null;
       const row: Omit<PdcRow, "data_hash"> = {
@@ -104,7 +109,7 @@ export function transformDailyCache(inputs: DailyCacheInputs, context: Precomput
         minutes_in_last_14_days: fatigue.minutes_in_last_14_days,
         avg_minutes_per_game_last_7: fatigue.avg_minutes_per_game_last_7,
         back_to_backs_last_14_days: fatigue.back_to_backs_last_14_days,
-        player_age: fatigue.player_age,
+        player_age: upgc?.player_age ?? fatigue.player_age,
         primary_scoring_zone: shot?.primary_scoring_zone ?? null,
         paint_rate_last_10: shot?.paint_rate_last_10 ?? null,
         mid_range_rate_last_10: shot?.mid_range_rate_last_10 ?? null,
@@ -118,8 +123,8 @@ export function transformDailyCache(inputs: DailyCacheInputs, context: Precomput
         is_production_ready: completeness !== null && completeness >= PRODUCTION_READY_PCT,
         ...trackingColumns("source_player_game_summary", trackSource(season, expected)),
         ...trackingColumns("source_team_offense", trackSource(teamGames, 10)),
-        // Fatigue inputs are derived from the player's game lines (player-context.ts), not read from UPGC.
-        ...trackingColumns("source_upcoming_context", trackSource([], null)),
+        // Fatigue inputs are derived from the player's game lines (player-context.ts); only the age comes from UPGC.
+        ...trackingColumns("source_upcoming_context", trackSource(upgc ? [upgc] : [], 1)),
         ...trackingColumns("source_shot_zone", trackSource(shot ? [shot] : [], 1)),
         processed_at: context.processedAt,
         created_at: context.processedAt,
@@ -140,6 +145,7 @@ export const playerDailyCacheProcessor: PrecomputeProcessorDefinition<DailyCache
       games: await readDateRange(warehouse, playerGameSummary, bounds.seasonFrom, bounds.last),
       teamOffense: await readDateRange(warehouse, teamOffenseGameSummary, bounds.seasonFrom, bounds.last),
       shotZones: await readDates(warehouse, playerShotZoneAnalysis, dates),
+      upcoming: await readDates(warehouse, upcomingPlayerGameContext, dates),
     };
   },
   transform: transformDailyCache,
