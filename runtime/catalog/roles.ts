@@ -12,6 +12,12 @@ function job(spec: Omit<RoleSpec, "kind">): RoleSpec {
   return { kind: "job", ...spec };
 }
 
+/**
+ * The API key of a paid source, by the scraper's payload family: a Secret Manager secret whose
+ * value reaches the job as ODDS_API_KEY, BDL_API_KEY or BETTINGPROS_API_KEY, where the http source reads it.
+ */
+const SOURCE_KEY_SECRETS: Readonly<Record<string, string>> = { "odds-api": "odds-api-key", bdl: "bdl-api-key", bettingpros: "bettingpros-api-key" };
+
 const scraperJobs: RoleSpec[] = scrapers.map((s) =>
   job({
     name: s.role,
@@ -24,7 +30,7 @@ const scraperJobs: RoleSpec[] = scrapers.map((s) =>
     bucketsWritten: ["raw-payloads"],
     publishesTo: ["nba-phase1-scrapers-complete"],
     usesDocStore: true,
-    secrets: NOTIFIER_SECRETS,
+    secrets: [...NOTIFIER_SECRETS, ...(SOURCE_KEY_SECRETS[s.family] ? [SOURCE_KEY_SECRETS[s.family]!] : [])],
     timeoutSeconds: 900,
   }),
 );

@@ -2,7 +2,9 @@ import type { ScraperDefinition } from "../../runtime/scrapers/base/scraper-defi
 import { SOURCE_FAMILIES, parseScrapersConfig, type ScrapersConfig } from "../../runtime/scrapers/config/scrapers-config";
 import { catalog } from "../../runtime/catalog/catalog";
 import { FAN_OUT, type FanOutGame } from "../../runtime/scrapers/sources/date-fan-out";
+import { HTTP_REQUESTS, SOURCE_CREDENTIALS } from "../../runtime/scrapers/sources/http-request-table";
 import { HttpSource } from "../../runtime/scrapers/sources/http-source";
+import { secretValueVariable } from "../../infra/stacks/context";
 import { TEAMS } from "../../runtime/domain/teams";
 import { startHttpFake, type FakeAnswer, type HttpFake } from "../support/http-fake";
 import { EVENTS_PATH, boxscorePath, eventOddsPath, fanOutKey, playByPlayPath, rosterPath, startFanOutFake } from "../support/fan-out-fake";
@@ -190,6 +192,15 @@ describe("the http source fans a date out into its games, events or teams", () =
     expect(catalog.scrapers.filter((s) => s.readsSchedule).map((s) => s.name).sort()).toEqual(bySchedule);
     for (const spec of catalog.scrapers) {
       expect([spec.name, catalog.roles.find((r) => r.name === spec.role)?.datasetsRead]).toEqual([spec.name, spec.readsSchedule ? ["nba_raw"] : []]);
+    }
+  });
+
+  test("declared equals running: a scraper job gets exactly the API key secret its live endpoint sends, under the variable the http source reads", () => {
+    for (const spec of catalog.scrapers) {
+      const endpoint = HTTP_REQUESTS[spec.name];
+      const credential = endpoint ? SOURCE_CREDENTIALS[endpoint.family] : undefined;
+      const keySecrets = (catalog.roles.find((r) => r.name === spec.role)?.secrets ?? []).filter((name) => name.endsWith("-api-key"));
+      expect([spec.name, keySecrets.map(secretValueVariable)]).toEqual([spec.name, credential ? [credential.env] : []]);
     }
   });
 });
