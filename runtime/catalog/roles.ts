@@ -90,7 +90,8 @@ export const roles: readonly RoleSpec[] = [
     usesDocStore: true,
     secrets: NOTIFIER_SECRETS,
     timeoutSeconds: 300,
-    capacity: { concurrency: 10, maxInstances: 2, secondsPerMessage: 20 },
+    // Three completion topics and the scheduler's calls share it; a season backfill is 10 completions per date.
+    capacity: { concurrency: 10, maxInstances: 3, secondsPerMessage: 20 },
   }),
   service({
     name: "alert-dispatcher",
