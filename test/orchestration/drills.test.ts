@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drills } from "../../runtime/drills";
 import type { DrillResult } from "../../runtime/drills/drill";
-import { DRILL_TOPICS, phase3CompletionSubscription } from "../../runtime/drills/orchestration-harness";
+import { catalog } from "../../runtime/catalog";
+import { DRILL_TOPICS, PHASE3_TO_4, phase3CompletionSubscription } from "../../runtime/drills/orchestration-harness";
 import { runCliCaptured } from "../support/cli";
 
 /** The phase-3 completion subscription as the drill bus is built from it (attempts and backoff come from its spec). */
@@ -26,6 +27,13 @@ async function runDrill(name: string): Promise<DrillResult> {
 }
 
 describe("orchestration drills", () => {
+  test("the gate drills exercise the declared 3->4 transition on the catalog's own subscriptions (not a planned copy)", () => {
+    expect(catalog.transitions.map((t) => t.name)).toContain(PHASE3_TO_4.name);
+    const declared = catalog.topics.flatMap((t) => t.subscriptions.map((s) => s.name));
+    expect(declared).toContain(phase3CompletionSubscription());
+    expect(declared).toContain(`${PHASE3_TO_4.triggerTopic}--${PHASE3_TO_4.nextRole}`);
+  });
+
   test("the five drills are registered", () => {
     expect(drills.map((d) => d.name)).toEqual(expect.arrayContaining(["gate-validation-fails", "gate-health-fails", "poison-message", "flaky-transient", "schedule-hang"]));
   });
