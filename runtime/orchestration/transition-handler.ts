@@ -51,7 +51,7 @@ function logBlocked(ctx: OrchestratorContext, spec: TransitionSpec, state: Compl
  */
 export async function evaluateGates(ctx: OrchestratorContext, spec: TransitionSpec, start: CompletionState, fields: TriggerFields): Promise<TransitionOutcome> {
   const { platform } = ctx;
-  const checks = await runGates(ctx, spec, start.gameDate);
+  const checks = await runGates(ctx, spec, start.gameDate, start.firstCompletionAt ?? undefined);
   const now = platform.clock.now().toISOString();
   const plan = await platform.docStore.transaction(async (tx) => {
     const id = completionDocId(spec.from, start.gameDate);
