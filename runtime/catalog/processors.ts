@@ -194,8 +194,7 @@ export const processors: readonly ProcessorSpec[] = [
     name: "team_defense_zone_analysis",
     phase: "phase_4_precompute",
     description: "Each team's zone defense over its last 15 games before the analysis date, against the league.",
-    // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
-    role: "analytics-processors",
+    role: "precompute-processors",
     inputs: ["nba_raw.nbac_schedule", "nba_analytics.team_defense_game_summary"],
     output: "nba_precompute.team_defense_zone_analysis",
     critical: false,
@@ -205,8 +204,7 @@ export const processors: readonly ProcessorSpec[] = [
     name: "player_shot_zone_analysis",
     phase: "phase_4_precompute",
     description: "Each expected player's shot mix and accuracy by zone over his last 10 and 20 games before the date.",
-    // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
-    role: "analytics-processors",
+    role: "precompute-processors",
     inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary"],
     output: "nba_precompute.player_shot_zone_analysis",
     critical: false,
@@ -216,8 +214,7 @@ export const processors: readonly ProcessorSpec[] = [
     name: "player_daily_cache",
     phase: "phase_4_precompute",
     description: "Per expected player: season and recent scoring, usage, team context, fatigue inputs and zones before the date.",
-    // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
-    role: "analytics-processors",
+    role: "precompute-processors",
     inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis", "nba_analytics.upcoming_player_game_context"],
     output: "nba_precompute.player_daily_cache",
     critical: true,
@@ -227,8 +224,7 @@ export const processors: readonly ProcessorSpec[] = [
     name: "player_composite_factors",
     phase: "phase_4_precompute",
     description: "Per expected player: fatigue, shot-zone mismatch, pace and usage-spike adjustments.",
-    // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
-    role: "analytics-processors",
+    role: "precompute-processors",
     inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_shot_zone_analysis", "nba_precompute.team_defense_zone_analysis", "nba_analytics.upcoming_player_game_context"],
     output: "nba_precompute.player_composite_factors",
     critical: false,
@@ -238,8 +234,7 @@ export const processors: readonly ProcessorSpec[] = [
     name: "ml_feature_store_v2",
     phase: "phase_4_precompute",
     description: "The 33-feature vector per expected player, each feature from its source or its default, with quality score and tier.",
-    // Run by the local pipeline (runtime/orchestration/precompute-phase.ts); no precompute service exists yet.
-    role: "analytics-processors",
+    role: "precompute-processors",
     inputs: ["nba_raw.nbac_schedule", "nba_analytics.player_game_summary", "nba_analytics.team_offense_game_summary", "nba_precompute.player_daily_cache", "nba_precompute.player_composite_factors", "nba_precompute.player_shot_zone_analysis", "nba_precompute.team_defense_zone_analysis", "nba_raw.nbac_injury_report", "nba_raw.bettingpros_player_points_props"],
     output: "nba_predictions.ml_feature_store_v2",
     critical: true,

@@ -148,4 +148,20 @@ export const schedules: readonly ScheduleSpec[] = [
     retryCount: 3,
     attemptDeadlineSeconds: 180,
   },
+  {
+    name: "same-day-phase3",
+    description: "Same-day phase 3 (upcoming game context) for today's slate at 10:30 ET: the orchestrator runs the 2->3 gates and publishes the phase-3 trigger; its completions start same-day phase 4.",
+    cron: "30 10 * * *",
+    target: { kind: "service", role: "phase-orchestrator", path: "/trigger", body: { phase: "phase_3_analytics", date: "TODAY" } },
+    retryCount: 3,
+    attemptDeadlineSeconds: 180,
+  },
+  {
+    name: "gate-sweep",
+    description: "Re-evaluate every blocked or waiting phase gate of the last 14 days: a fixed cause starts its phase, a relaxation after time applies.",
+    cron: "*/15 * * * *",
+    target: { kind: "service", role: "phase-orchestrator", path: "/gates/sweep", body: {} },
+    retryCount: 1,
+    attemptDeadlineSeconds: 180,
+  },
 ];

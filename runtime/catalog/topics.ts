@@ -81,13 +81,6 @@ export const topics: readonly TopicSpec[] = [
     messagesPerDate: 1,
     maxDeliveryAttempts: 20,
   }),
-];
-
-/**
- * The phase chain beyond what runs today (DOMAIN §6.1): not declared, so not synthesized, until
- * the precompute and prediction services exist. Only the orchestration drills put them on a bus.
- */
-export const plannedTopics: readonly TopicSpec[] = [
   phaseTopic({
     name: "nba-phase4-trigger",
     description: "The 3->4 gate passed: run precompute for a date.",
@@ -98,12 +91,19 @@ export const plannedTopics: readonly TopicSpec[] = [
   }),
   phaseTopic({
     name: "nba-phase4-precompute-complete",
-    description: "A precompute processor wrote its rows for a date.",
+    description: "A precompute processor wrote its rows for a date; the orchestrator records it (the 4->5 transition waits for a prediction service).",
     consumer: "phase-orchestrator",
     pushPath: "/pubsub/phase4",
-    messagesPerDate: 4,
+    messagesPerDate: 5,
     maxDeliveryAttempts: 15,
   }),
+];
+
+/**
+ * The phase chain beyond what runs today (DOMAIN §6.1): not declared, so not synthesized, until
+ * the prediction service exists. Only the orchestration drills put it on a bus.
+ */
+export const plannedTopics: readonly TopicSpec[] = [
   phaseTopic({
     name: "nba-predictions-trigger",
     description: "The 4->5 gate passed: run predictions for a date.",

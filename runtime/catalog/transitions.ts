@@ -6,10 +6,22 @@ const optional = (processor: string): ExpectedProcessor => ({ processor, critica
 /** Days before today (ET) a date is still `overnight`; older dates are `backfill`. */
 export const OVERNIGHT_WINDOW_DAYS = 3;
 
+/** Phase-2 sources that complete a finished game date after its games (post-game scrapes, DOMAIN §6.5). */
+const postGameRaw = [optional("nbac_team_boxscore"), optional("nbac_play_by_play"), optional("bdl_player_boxscores"), optional("nbac_scoreboard_v2")];
+
+/** The analytics of a date that precompute reads (DOMAIN §6.4 3->4: PGS and UPGC critical). */
+const analyticsForPrecompute = [
+  critical("player_game_summary"),
+  critical("upcoming_player_game_context"),
+  optional("team_offense_game_summary"),
+  optional("team_defense_game_summary"),
+  optional("upcoming_team_game_context"),
+];
+
 /**
- * The phase transitions of DOMAIN §6.4, restricted to processors that exist (or, for phase 4,
- * the tables its processors will write). Same-day analytics (upcoming game context) are not
- * built yet, so same-day 2->3 and 3->4 are started by their schedules, not by completions.
+ * The phase transitions of DOMAIN §6.4, restricted to processors that exist. Same-day phase 3
+ * (upcoming game context) is started by its schedule (`same-day-phase3`, posting to the
+ * orchestrator's /trigger), not by completions; its completions then start same-day phase 4.
  */
 export const transitions: readonly TransitionSpec[] = [
   {
@@ -20,23 +32,19 @@ export const transitions: readonly TransitionSpec[] = [
     triggerTopic: "nba-phase3-trigger",
     nextRole: "analytics-processors",
     expected: {
-      overnight: [critical("nbac_schedule"), critical("nbac_player_boxscores")],
+      overnight: [critical("nbac_schedule"), critical("nbac_player_boxscores"), ...postGameRaw],
       same_day: [],
       // A backfill replays stored box scores; the season schedule is scraped once, not per date.
-      backfill: [critical("nbac_player_boxscores")],
+      backfill: [critical("nbac_player_boxscores"), ...postGameRaw],
     },
     minCompletedFraction: 1,
-    relaxations: [],
+    // An optional source that never arrives (no play-by-play for a game, BDL down) must not hold
+    // the date forever: after the recovery scrapes, the critical sources alone are enough.
+    relaxations: [
+      { afterMinutes: 180, minCompleted: 4 },
+      { afterMinutes: 300, minCompleted: 1 },
+    ],
   },
-];
-
-/**
- * Transitions into phases whose services do not exist yet (precompute, predictions). They are
- * written and tested, but not declared in the catalog, so nothing is synthesized for them
- * (declared equals running); the orchestration drills exercise their gates on a drill bus that
- * adds `plannedTopics` (runtime/catalog/topics.ts). Each moves into `transitions` with its service.
- */
-export const plannedTransitions: readonly TransitionSpec[] = [
   {
     name: "phase3-to-phase4",
     from: "phase_3_analytics",
@@ -45,13 +53,22 @@ export const plannedTransitions: readonly TransitionSpec[] = [
     triggerTopic: "nba-phase4-trigger",
     nextRole: "precompute-processors",
     expected: {
-      overnight: [critical("player_game_summary"), optional("team_offense_game_summary"), optional("team_defense_game_summary")],
-      same_day: [],
-      backfill: [critical("player_game_summary"), optional("team_offense_game_summary"), optional("team_defense_game_summary")],
+      overnight: analyticsForPrecompute,
+      same_day: [critical("upcoming_player_game_context"), optional("upcoming_team_game_context")],
+      backfill: analyticsForPrecompute,
     },
     minCompletedFraction: 0.6,
-    relaxations: [],
+    relaxations: [{ afterMinutes: 120, minCompleted: 1 }],
   },
+];
+
+/**
+ * Transitions into phases whose services do not exist yet (predictions). Written and tested, but
+ * not declared in the catalog, so nothing is synthesized for them (declared equals running); the
+ * orchestrator records phase-4 completions in 4->5's documents without advancing it, and the
+ * orchestration drills exercise its gates on a drill bus that adds `plannedTopics`.
+ */
+export const plannedTransitions: readonly TransitionSpec[] = [
   {
     name: "phase4-to-phase5",
     from: "phase_4_precompute",

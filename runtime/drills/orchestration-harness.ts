@@ -42,9 +42,9 @@ class RecordingNotifier implements Notifier {
   }
 }
 
-/** The declared topics plus the planned phase-4 chain, whose gates the drills exercise. */
+/** The declared topics plus the planned predictions trigger, so the drills can exercise the 4->5 gates too. */
 export const DRILL_TOPICS: readonly TopicSpec[] = [...catalog.topics, ...plannedTopics];
-/** The declared transitions plus the planned 3->4 and 4->5, which the drills sweep, schedule and override. */
+/** The declared transitions (2->3, 3->4) plus the planned 4->5, which the drills sweep, schedule and override. */
 export const DRILL_TRANSITIONS: readonly TransitionSpec[] = [...catalog.transitions, ...plannedTransitions];
 
 export async function openDrillPlatform(workDir: string): Promise<DrillPlatform> {

@@ -18,9 +18,9 @@ async function healthGate(ctx: OrchestratorContext, spec: TransitionSpec): Promi
   }
 }
 
-async function validationGate(ctx: OrchestratorContext, spec: TransitionSpec, gameDate: string): Promise<GateCheck> {
+async function validationGate(ctx: OrchestratorContext, spec: TransitionSpec, gameDate: string, notBefore?: string): Promise<GateCheck> {
   try {
-    const blocking = await blockingValidationResults(ctx.platform.warehouse, spec, gameDate);
+    const blocking = await blockingValidationResults(ctx.platform.warehouse, spec, gameDate, notBefore);
     if (blocking.length === 0) return { gate: "validation", passed: true, detail: `no blocking ${spec.from} validation failure for ${gameDate}` };
     const listed = blocking
       .slice(0, 5)
@@ -33,7 +33,10 @@ async function validationGate(ctx: OrchestratorContext, spec: TransitionSpec, ga
   }
 }
 
-/** Every gate of a transition for a date; a gate that throws or hangs fails, it never passes. */
-export async function runGates(ctx: OrchestratorContext, spec: TransitionSpec, gameDate: string): Promise<GateCheck[]> {
-  return Promise.all([healthGate(ctx, spec), validationGate(ctx, spec, gameDate)]);
+/**
+ * Every gate of a transition for a date; a gate that throws or hangs fails, it never passes.
+ * `notBefore`: the first completion of the set; validation results older than it judged replaced rows.
+ */
+export async function runGates(ctx: OrchestratorContext, spec: TransitionSpec, gameDate: string, notBefore?: string): Promise<GateCheck[]> {
+  return Promise.all([healthGate(ctx, spec), validationGate(ctx, spec, gameDate, notBefore)]);
 }

@@ -5,7 +5,6 @@ import { seasonLabel, seasonYearForDate } from "../domain/season";
 import type { RunRecord } from "../monitoring/run-record";
 import { PHASES } from "../messages/completion-message";
 import type { Platform } from "../platform/platform";
-import { runPrecomputePhase } from "./precompute-phase";
 import { RAW_SUBSCRIPTION, rawConsumer } from "../processors/raw/raw-consumer";
 import { runScraper } from "../scrapers/base/run-scraper";
 import { missingReplayReason } from "../scrapers/base/missing-replay-reason";
@@ -15,6 +14,7 @@ import { validatePhase, type PhaseValidationOptions } from "../validation/valida
 import { mergeSummaries, type ValidationSummary } from "../validation/validation-summary";
 import { uncapturedSource, type UncapturedSource } from "./uncaptured-source";
 import { wireLocalTransitions } from "./local-transitions";
+import { wireLocalPrecompute } from "./local-precompute";
 
 export type PipelineStage = "raw" | "analytics" | "precompute";
 
@@ -108,6 +108,9 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   // Phase 3 starts through the 2->3 transition and its gates, as in production.
   const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record) : null;
   await transitions?.reset(options.dates);
+  // Phase 4 starts through the 3->4 transition and its gates; the range then runs it once.
+  const precompute = options.until === "precompute" ? wireLocalPrecompute(platform, kind) : null;
+  await precompute?.reset(options.dates);
   subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
   const dateScrapers = scraperDefinitions.filter((s) => s.spec.scope === "date");
@@ -153,13 +156,14 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
       );
     }
     if (transitions) report.push(...(await transitions.settle(date)));
+    if (precompute) report.push(...(await precompute.settleDate(date)));
     completed.push(date);
     emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
   // Phase 4 computes every finished date in one set-based pass per processor (a season is one job).
-  if (options.until === "precompute" && !interrupted && completed.length > 0) {
-    await runPrecomputePhase(platform, completed, kind, report, record, (line) => {
+  if (precompute && !interrupted && completed.length > 0) {
+    await precompute.settle([...report], record, (line) => {
       report.push(line);
       emit({ kind: "run_finished", run: line });
     });

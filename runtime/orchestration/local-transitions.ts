@@ -1,14 +1,15 @@
-import { catalog } from "../catalog/catalog";
 import { etDate } from "../domain/et-date";
 import type { SourceKind } from "../domain/source-kind";
 import { phaseTriggerSchema, type PhaseTrigger } from "../messages/phase-trigger";
 import type { RunRecord } from "../monitoring/run-record";
 import type { Platform } from "../platform/platform";
 import { analyticsProcessors } from "../processors/analytics";
-import { scheduleDay, seasonScheduledGames } from "../processors/base/empty-reason";
+import { seasonScheduledGames } from "../processors/base/empty-reason";
 import { completionDocId, emptyCompletionState, PHASE_COMPLETIONS, toCompletionDoc } from "./completion-state";
 import { localHealthProbe } from "./health-probe";
 import { localPhaseStarter } from "./local-phase-starter";
+import { localStart } from "./local-start";
+import { subscriptionOf } from "./subscription-of";
 import { OrchestrationError } from "./orchestration-error";
 import type { OrchestratorContext } from "./orchestrator-context";
 import { completionHandler, evaluateGates, stateOrEmpty, transitionFor, type TransitionOutcome } from "./transition-handler";
@@ -17,12 +18,6 @@ import { notRunLine, type NotRunLine } from "./not-run-line";
 
 const PHASE2_TO_PHASE3 = "phase2-to-phase3";
 const ORCHESTRATOR = "phase-orchestrator";
-
-function subscriptionOf(topic: string, consumer: string): string {
-  const found = catalog.topics.find((t) => t.name === topic)?.subscriptions.find((s) => s.consumer === consumer);
-  if (!found) throw new OrchestrationError("NO_PATH_TO_PHASE", `catalog: no subscription of ${consumer} on ${topic}`);
-  return found.name;
-}
 
 export interface LocalTransitions {
   /**
@@ -35,19 +30,9 @@ export interface LocalTransitions {
    * After a date's phases 1 and 2: nothing when its phase 3 ran; otherwise one blocked line per
    * analytics processor saying why (waiting for a completion, or a gate's reasons). A date no
    * completion set will start (same-day mode, no final game) is started here as its schedule
-   * would: gates first.
+   * would, and one missing only optional sources as the relaxation would: gates first.
    */
   settle(date: string): Promise<NotRunLine[]>;
-}
-
-/**
- * Whether the date's phase 3 is the schedule's to start, because no completion set will ever
- * arrive: its mode expects none (same day), or the schedule has no final game that day (phase 3
- * then records its no_data reason). Final games with missing completions are a real gap: blocked.
- */
-async function startedBySchedule(platform: Platform, expected: readonly string[], date: string): Promise<boolean> {
-  if (expected.length === 0) return true;
-  return (await scheduleDay(platform.warehouse, date)).finalGames === 0;
 }
 
 function describe(outcome: TransitionOutcome): string {
@@ -107,8 +92,10 @@ export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind,
       const step = nextStep(state, spec, platform.clock.now().toISOString());
       let outcome: TransitionOutcome;
       // An empty season schedule is a failure upstream, never "no games today": phase 3 stays blocked.
-      if (step.kind === "wait" && (await seasonScheduledGames(platform.warehouse, date)) === 0) outcome = { kind: "ignored", why: `the stored schedule holds no games for the season of ${date} (load nbac_schedule first)` };
-      else if (step.kind === "wait" && (await startedBySchedule(platform, step.verdict.expected, date))) outcome = await evaluateGates(ctx, spec, state, { reason: "schedule", source: "scheduler" });
+      const emptySeason = step.kind === "wait" && (await seasonScheduledGames(platform.warehouse, date)) === 0;
+      const start = step.kind === "wait" && !emptySeason ? await localStart(platform, spec, state, step.verdict) : null;
+      if (emptySeason) outcome = { kind: "ignored", why: `the stored schedule holds no games for the season of ${date} (load nbac_schedule first)` };
+      else if (start) outcome = await evaluateGates(ctx, spec, state, start);
       else if (state.gate?.status === "blocked") outcome = { kind: "blocked", reasons: state.gate.reasons, alerted: false };
       else outcome = step.kind === "wait" ? { kind: "waiting", waitingFor: step.verdict.waitingFor ?? "" } : { kind: "already_triggered", at: state.triggeredAt };
       const scheduled = pending.get(date);

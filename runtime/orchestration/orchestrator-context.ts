@@ -1,5 +1,6 @@
 import { catalog } from "../catalog/catalog";
 import type { TransitionSpec } from "../catalog/types";
+import type { SourceKind } from "../domain/source-kind";
 import type { PhaseTrigger } from "../messages/phase-trigger";
 import type { Platform } from "../platform/platform";
 import type { HealthProbe } from "./health-probe";
@@ -25,6 +26,8 @@ export interface OrchestratorContext {
    * 3->4 and 4->5 transitions on a bus that carries their topics.
    */
   readonly transitions?: readonly TransitionSpec[];
+  /** Provenance for triggers no completion carries one for (scheduled starts); see scheduledSourceKind. */
+  readonly sourceKind?: SourceKind;
 }
 
 /** The transitions a context runs: its own list, or the declared catalog transitions. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TransitionSpec } from "../catalog/types";
+import type { SourceKind } from "../domain/source-kind";
 import { phaseTriggerSchema, type PhaseTrigger } from "../messages/phase-trigger";
 import type { CompletionState } from "./completion-state";
 import { OrchestrationError } from "./orchestration-error";
@@ -10,6 +11,8 @@ export interface TriggerFields {
   readonly reason: PhaseTrigger["trigger_reason"];
   readonly source: PhaseTrigger["trigger_source"];
   readonly overrideReason?: string;
+  /** Used when no completion names the upstream rows' source kind (a scheduled start). */
+  readonly sourceKind?: SourceKind;
 }
 
 /** The trigger message for the next phase, validated before it goes anywhere. */
@@ -17,7 +20,7 @@ export function buildPhaseTrigger(spec: TransitionSpec, state: CompletionState, 
   const executionId = randomUUID();
   const ordered = Object.values(state.completions).sort((a, b) => a.completed_at.localeCompare(b.completed_at));
   const first = ordered[0];
-  const sourceKind = ordered.find((c) => c.source_kind !== undefined)?.source_kind;
+  const sourceKind = ordered.find((c) => c.source_kind !== undefined)?.source_kind ?? fields.sourceKind;
   return phaseTriggerSchema.parse({
     phase: spec.to,
     game_date: state.gameDate,

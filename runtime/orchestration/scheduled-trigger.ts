@@ -30,7 +30,7 @@ export async function handleTriggerRequest(ctx: OrchestratorContext, body: unkno
       continue;
     }
     const state = await stateOrEmpty(ctx, spec, gameDate);
-    const outcome = state.triggered ? ({ kind: "already_triggered", at: state.triggeredAt } as const) : await evaluateGates(ctx, spec, state, { reason: "schedule", source: "scheduler" });
+    const outcome = state.triggered ? ({ kind: "already_triggered", at: state.triggeredAt } as const) : await evaluateGates(ctx, spec, state, { reason: "schedule", source: "scheduler", ...(ctx.sourceKind ? { sourceKind: ctx.sourceKind } : {}) });
     outcomes.push({ game_date: gameDate, games: day.games, ...outcome });
   }
   return { phase: request.phase, dates: outcomes };

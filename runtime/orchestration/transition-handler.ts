@@ -4,13 +4,13 @@ import { LOG_EVENTS } from "../catalog/monitoring";
 import type { TransitionSpec } from "../catalog/types";
 import { etDate } from "../domain/et-date";
 import type { Delivery, HandlerOutcome, MessageHandler } from "../platform/ports/bus";
-import { completionMessageSchema } from "../messages/completion-message";
+import { completionMessageSchema, type CompletionMessage } from "../messages/completion-message";
 import { completionDocId, emptyCompletionState, parseCompletionDoc, PHASE_COMPLETIONS, toCompletionDoc, type CompletionState } from "./completion-state";
 import { runGates } from "./gates";
 import { OrchestrationError } from "./orchestration-error";
 import type { OrchestratorContext } from "./orchestrator-context";
 import { buildPhaseTrigger, publishTrigger, type TriggerFields } from "./publish-trigger";
-import { blockedDeliveryAnswer, completionVerdict, latchTriggered, nextStep, planGates, recordCompletion, transitionMode } from "./transition-plan";
+import { blockedDeliveryAnswer, completionVerdict, latchTriggered, nextStep, planGates, recordCompletion, transitionMode, type RecordOutcome } from "./transition-plan";
 
 export type TransitionOutcome =
   | { readonly kind: "ignored"; readonly why: string }
@@ -51,7 +51,7 @@ function logBlocked(ctx: OrchestratorContext, spec: TransitionSpec, state: Compl
  */
 export async function evaluateGates(ctx: OrchestratorContext, spec: TransitionSpec, start: CompletionState, fields: TriggerFields): Promise<TransitionOutcome> {
   const { platform } = ctx;
-  const checks = await runGates(ctx, spec, start.gameDate);
+  const checks = await runGates(ctx, spec, start.gameDate, start.firstCompletionAt ?? undefined);
   const now = platform.clock.now().toISOString();
   const plan = await platform.docStore.transaction(async (tx) => {
     const id = completionDocId(spec.from, start.gameDate);
@@ -110,20 +110,27 @@ export async function advanceTransition(ctx: OrchestratorContext, spec: Transiti
 }
 
 /**
- * Records one completion message in the date's document (in a transaction) and advances the
- * transition. Throws only on failures worth a retry (doc store, publish).
+ * Records one completion message in the date's document, in a transaction, without advancing the
+ * transition (a transition whose next service does not exist yet only collects its completions).
  */
-export async function recordAndAdvance(ctx: OrchestratorContext, spec: TransitionSpec, body: unknown): Promise<TransitionOutcome> {
-  const message = completionMessageSchema.parse(body);
+export async function recordOnly(ctx: OrchestratorContext, spec: TransitionSpec, message: CompletionMessage): Promise<RecordOutcome> {
   const now = ctx.platform.clock.now();
   const today = etDate(now);
-  const recorded = await ctx.platform.docStore.transaction(async (tx) => {
+  return ctx.platform.docStore.transaction(async (tx) => {
     const id = completionDocId(spec.from, message.game_date);
     const doc = await tx.get(PHASE_COMPLETIONS, id);
     const outcome = recordCompletion(doc ? parseCompletionDoc(doc) : null, spec, message, today, now.toISOString());
     if (outcome.recorded || doc === null) tx.set(PHASE_COMPLETIONS, id, toCompletionDoc(outcome.state));
     return outcome;
   });
+}
+
+/**
+ * Records one completion message in the date's document (in a transaction) and advances the
+ * transition. Throws only on failures worth a retry (doc store, publish).
+ */
+export async function recordAndAdvance(ctx: OrchestratorContext, spec: TransitionSpec, body: unknown): Promise<TransitionOutcome> {
+  const recorded = await recordOnly(ctx, spec, completionMessageSchema.parse(body));
   const advanced = await advanceTransition(ctx, spec, recorded.state);
   if (!recorded.recorded && advanced.kind === "waiting") return { kind: "ignored", why: recorded.why };
   return advanced;

@@ -37,10 +37,12 @@ export function phaseProcessorNames(phase: Phase, transitions: readonly Transiti
 
 /**
  * For each check covering a date in a phase's output, its latest result (a check that was fixed
- * and re-run passes). Filters on the partition field, as BigQuery requires.
+ * and re-run passes). Filters on the partition field, as BigQuery requires. `notBefore` leaves out
+ * results older than that instant: they judged rows that have been written again since.
  */
-export async function latestValidationChecks(warehouse: Warehouse, phase: Phase, processorNames: readonly string[], gameDate: string): Promise<LatestCheck[]> {
-  const since = `${addDays(gameDate, -LOOKBACK_DAYS)}T00:00:00.000Z`;
+export async function latestValidationChecks(warehouse: Warehouse, phase: Phase, processorNames: readonly string[], gameDate: string, notBefore?: string): Promise<LatestCheck[]> {
+  const lookback = `${addDays(gameDate, -LOOKBACK_DAYS)}T00:00:00.000Z`;
+  const since = notBefore !== undefined && Date.parse(notBefore) > Date.parse(lookback) ? new Date(Date.parse(notBefore)).toISOString() : lookback;
   const partitionField = validationResults.partitioning.kind === "time" ? validationResults.partitioning.field : "validation_timestamp";
   const layer = param("layer", LAYER[phase], "STRING");
   // An empty array parameter has no element type in DuckDB; with no names the layer alone selects.
@@ -68,7 +70,11 @@ export function isBlocking(check: LatestCheck): boolean {
   return !check.passed && BLOCKING_SEVERITIES.includes(check.severity);
 }
 
-/** The blocking validation results of a transition's input phase for a date. */
-export async function blockingValidationResults(warehouse: Warehouse, spec: TransitionSpec, gameDate: string): Promise<LatestCheck[]> {
-  return (await latestValidationChecks(warehouse, spec.from, phaseProcessorNames(spec.from, [spec]), gameDate)).filter(isBlocking);
+/**
+ * The blocking validation results of a transition's input phase for a date; with `notBefore` (the
+ * first completion of the set being judged) only results recorded since, so a failure of rows a
+ * rerun has replaced does not hold the new rows back. A date never validated has none: it passes.
+ */
+export async function blockingValidationResults(warehouse: Warehouse, spec: TransitionSpec, gameDate: string, notBefore?: string): Promise<LatestCheck[]> {
+  return (await latestValidationChecks(warehouse, spec.from, phaseProcessorNames(spec.from, [spec]), gameDate, notBefore)).filter(isBlocking);
 }

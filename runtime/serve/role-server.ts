@@ -9,6 +9,7 @@ import { isTransient } from "../platform/ports/transient-error";
 import { sql } from "../platform/sql/fragment";
 import type { PushDelivery, PushResult } from "./push-result";
 import { roleRoutes as defaultRoutes, type RoleRoute, type RoleRoutes } from "./role-routes";
+import type { ScheduledResult } from "./scheduled-result";
 import { TrackingLedger } from "./tracking-ledger";
 
 /** Pub/Sub messages of this platform are small JSON envelopes; anything bigger is not ours. */
@@ -116,7 +117,35 @@ export async function startRoleServer(platform: Platform, options: RoleServerOpt
     return { status: ok ? 200 : 503, body: { status: ok ? "ready" : "not_ready", role: options.role, checks } };
   }
 
-  async function handlePush(route: RoleRoute, body: Buffer): Promise<Reply> {
+  async function handleScheduled(route: RoleRoute & { kind: "scheduled" }, body: Buffer): Promise<Reply> {
+    let json: unknown;
+    try {
+      json = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
+    } catch (err) {
+      return { status: 400, body: { error: `body is not JSON: ${errorMessage(err)}` } };
+    }
+    let result: ScheduledResult;
+    try {
+      result = await route.handle(served, json);
+    } catch (err) {
+      result = { kind: "transient", reason: errorMessage(err) };
+    }
+    const context = { role: options.role, path: route.path };
+    switch (result.kind) {
+      case "done":
+        logger.info({ event: "scheduled_handled", ...context }, `${route.path}: done`);
+        return { status: 200, body: { status: "done", ...result.body } };
+      case "rejected":
+        // The scheduler records the failed attempt (its failure alert); a retry with the same body cannot help.
+        logger.warn({ event: "scheduled_rejected", ...context, reason: result.reason }, `${route.path}: rejected`);
+        return { status: 400, body: { status: "rejected", reason: result.reason } };
+      case "transient":
+        logger.warn({ event: "scheduled_retry", ...context, reason: result.reason }, `${route.path}: transient failure, retry asked`);
+        return { status: 503, body: { status: "retry", reason: result.reason } };
+    }
+  }
+
+  async function handlePush(route: RoleRoute & { kind: "push" }, body: Buffer): Promise<Reply> {
     let json: unknown;
     try {
       json = JSON.parse(body.toString("utf8"));
@@ -211,7 +240,7 @@ export async function startRoleServer(platform: Platform, options: RoleServerOpt
       else send(res, { status: 400, body: { error: `could not read the body: ${errorMessage(err)}` } });
       return;
     }
-    send(res, await handlePush(route, body));
+    send(res, route.kind === "push" ? await handlePush(route, body) : await handleScheduled(route, body));
   }
 
   const server = createServer((req, res) => {

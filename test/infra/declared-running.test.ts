@@ -23,8 +23,12 @@ describe("what the stacks declare is what the runtime runs", () => {
       ["alert-dispatcher", "serve --role alert-dispatcher"],
       ["analytics-processors", "serve --role analytics-processors"],
       ["phase-orchestrator", "serve --role phase-orchestrator"],
+      ["precompute-processors", "serve --role precompute-processors"],
       ["raw-processors", "serve --role raw-processors"],
     ]);
+    expect(declared.servicePaths).toContainEqual({ source: "subscription nba-phase4-trigger--precompute-processors", service: "precompute-processors", path: "/pubsub/phase4-trigger", kind: "push" });
+    expect(declared.servicePaths).toContainEqual({ source: "scheduler same-day-phase3", service: "phase-orchestrator", path: "/trigger", kind: "scheduler", body: { phase: "phase_3_analytics", date: "TODAY" } });
+    expect(declared.servicePaths).toContainEqual({ source: "scheduler gate-sweep", service: "phase-orchestrator", path: "/gates/sweep", kind: "scheduler", body: {} });
     expect(declared.servicePaths).toContainEqual({ source: "subscription nba-phase1-scrapers-complete--raw-processors", service: "raw-processors", path: "/pubsub/phase1", kind: "push" });
     expect(declared.jobOverrides).toContainEqual({ source: "scheduler nbac-player-boxscore-overnight", job: "scraper-nbac-player-boxscore", args: ["scrape", "nbac_player_boxscore", "--date", "YESTERDAY"] });
     expect(declared.metrics.length).toBeGreaterThan(0);
@@ -77,13 +81,13 @@ describe("mutants fail the check", () => {
   const mysteryRole: RoleSpec = { ...catalog.roles.find((r) => r.name === "phase-orchestrator")!, name: "mystery-service", args: ["serve", "--role", "mystery-service"] };
 
   test("a role added to the catalog without code, and a catalog schedule posting to a path no handler answers", async () => {
-    const schedule = { ...catalog.schedules[0]!, name: "same-day-trigger", target: { kind: "service" as const, role: "phase-orchestrator", path: "/trigger", body: { date: "TODAY" } } };
+    const schedule = { ...catalog.schedules[0]!, name: "same-day-trigger", target: { kind: "service" as const, role: "phase-orchestrator", path: "/trigger-phase3", body: { date: "TODAY" } } };
     // One synthesis for both mutants keeps the file fast; each problem names its own cause.
     const mutant = synthToTemp({ catalog: { ...catalog, roles: [...catalog.roles, mysteryRole], schedules: [...catalog.schedules, schedule] } });
     try {
       expect(await declaredRunningProblems(declaredIn(mustGet(mutant.json, DEV)), roleRoutes)).toEqual([
         "service mystery-service: serve --role mystery-service: no server for that role in code",
-        "scheduler same-day-trigger posts to phase-orchestrator/trigger, which no handler of role phase-orchestrator answers",
+        "scheduler same-day-trigger posts to phase-orchestrator/trigger-phase3, which no handler of role phase-orchestrator answers",
       ]);
     } finally {
       mutant.cleanup();
@@ -95,6 +99,21 @@ describe("mutants fail the check", () => {
     const jobs = tf.resource.google_cloud_scheduler_job!;
     jobs["renamed"] = { ...deepCopy(jobs["nbac-schedule-refresh"]!), http_target: { http_method: "POST", uri: "${google_cloud_run_v2_service.raw-processors.uri}/pubsub/phase-one" } };
     expect(await declaredRunningProblems(declaredIn(tf), roleRoutes)).toEqual(["scheduler renamed posts to raw-processors/pubsub/phase-one, which no handler of role raw-processors answers"]);
+  });
+
+  test("the same-day and gate-sweep schedule paths renamed: each declared path has no handler, and the handlers no schedule", async () => {
+    const tf = deepCopy(dev);
+    const jobs = tf.resource.google_cloud_scheduler_job!;
+    for (const [name, path] of [["same-day-phase3", "/triggers"], ["gate-sweep", "/gate/sweep"]] as const) {
+      const http = jobs[name]!.http_target as { uri: string };
+      http.uri = `\${google_cloud_run_v2_service.phase-orchestrator.uri}${path}`;
+    }
+    expect(await declaredRunningProblems(declaredIn(tf), roleRoutes)).toEqual([
+      "scheduler gate-sweep posts to phase-orchestrator/gate/sweep, which no handler of role phase-orchestrator answers",
+      "scheduler same-day-phase3 posts to phase-orchestrator/triggers, which no handler of role phase-orchestrator answers",
+      "handler phase-orchestrator /trigger is not pointed at by any subscription or schedule",
+      "handler phase-orchestrator /gates/sweep is not pointed at by any subscription or schedule",
+    ]);
   });
 
   test("a push path renamed: the declared path has no handler and the handler has no push", async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drills } from "../../runtime/drills";
 import type { DrillResult } from "../../runtime/drills/drill";
-import { DRILL_TOPICS, phase3CompletionSubscription } from "../../runtime/drills/orchestration-harness";
+import { catalog } from "../../runtime/catalog";
+import { DRILL_TOPICS, PHASE3_TO_4, phase3CompletionSubscription } from "../../runtime/drills/orchestration-harness";
 import { runCliCaptured } from "../support/cli";
 
 /** The phase-3 completion subscription as the drill bus is built from it (attempts and backoff come from its spec). */
@@ -26,6 +27,13 @@ async function runDrill(name: string): Promise<DrillResult> {
 }
 
 describe("orchestration drills", () => {
+  test("the gate drills exercise the declared 3->4 transition on the catalog's own subscriptions (not a planned copy)", () => {
+    expect(catalog.transitions.map((t) => t.name)).toContain(PHASE3_TO_4.name);
+    const declared = catalog.topics.flatMap((t) => t.subscriptions.map((s) => s.name));
+    expect(declared).toContain(phase3CompletionSubscription());
+    expect(declared).toContain(`${PHASE3_TO_4.triggerTopic}--${PHASE3_TO_4.nextRole}`);
+  });
+
   test("the five drills are registered", () => {
     expect(drills.map((d) => d.name)).toEqual(expect.arrayContaining(["gate-validation-fails", "gate-health-fails", "poison-message", "flaky-transient", "schedule-hang"]));
   });
@@ -46,10 +54,11 @@ describe("orchestration drills", () => {
       override_published: 1,
       override_recorded: true,
     });
-    // The completion that completed the set (2 of 3) and the last one are each delivered the subscription's full attempts.
+    // The two critical completions wait (2 of 5, below the 0.6 share); the one that completes the set
+    // (3 of 5) and the two after it are each delivered the subscription's full attempts.
     const { maxAttempts } = completionSubscription();
     expect(maxAttempts).toBeGreaterThan(1);
-    expect(r.deliveries).toBe(1 + maxAttempts + maxAttempts);
+    expect(r.deliveries).toBe(2 + 3 * maxAttempts);
     expect(r.reasons).toEqual([expect.stringMatching(name === "gate-health-fails" ? /^health: .*answered 503$/ : /^validation: 1 blocking check\(s\) failed .*teams_per_game \(critical\)$/)]);
     expect(r.sweep_while_broken).toEqual(["blocked"]);
   });
@@ -63,9 +72,9 @@ describe("orchestration drills", () => {
 
   test("flaky-transient: succeeds on the third delivery, one trigger, no duplicate", async () => {
     const r = await runDrill("flaky-transient");
-    expect(r).toMatchObject({ passed: true, published: 1, latched: true, succeeded_on_delivery: 3, duplicate_rows: 0, completion_entries: 3, dead_lettered: 0, alerts: 0 });
-    // 1 (waiting) + 3 (fail, fail, publish) + 1 (already triggered)
-    expect(r.deliveries).toBe(5);
+    expect(r).toMatchObject({ passed: true, published: 1, latched: true, succeeded_on_delivery: 3, duplicate_rows: 0, completion_entries: 5, dead_lettered: 0, alerts: 0 });
+    // 2 (waiting) + 3 (fail, fail, publish) + 2 (already triggered)
+    expect(r.deliveries).toBe(7);
   });
 
   test("schedule-hang: errors within the timeout, aborts its calls, never treats the day as empty", async () => {

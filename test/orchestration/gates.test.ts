@@ -60,6 +60,14 @@ describe("validation gate (nba_orchestration.validation_results, latest result p
     expect(raw.map((c) => c.processor_name)).toEqual(["nbac_player_boxscores"]);
   });
 
+  test("a failure recorded before the set's first completion judged rows since rewritten: it does not block the new set; one recorded since does", async () => {
+    await write({ passed: false, at: "2025-03-16T08:00:00Z" });
+    await expect(blockingValidationResults(platform.warehouse, spec, DATE, "2025-03-16T09:00:00.000Z")).resolves.toEqual([]);
+    await expect(blockingValidationResults(platform.warehouse, spec, DATE, "2025-03-16T08:00:00.000Z")).resolves.toHaveLength(1);
+    await write({ passed: false, at: "2025-03-16T09:30:00Z" });
+    await expect(blockingValidationResults(platform.warehouse, spec, DATE, "2025-03-16T09:00:00.000Z")).resolves.toHaveLength(1);
+  });
+
   test("a range result covering the date counts", async () => {
     await writeValidationResult(platform, { runId: "range", gameDate: DATE, processor: "player_game_summary", check: "points_equal_score", passed: false, severity: "error", at: new Date("2025-03-16T07:00:00Z") });
     await expect(blockingValidationResults(platform.warehouse, spec, DATE)).resolves.toHaveLength(1);

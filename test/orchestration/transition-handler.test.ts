@@ -29,16 +29,32 @@ function rawCompletion(processor: string, gameDate: string): unknown {
   });
 }
 
+/** The optional post-game sources of the overnight 2->3 set. */
+const OPTIONAL_2TO3 = ["nbac_team_boxscore", "nbac_play_by_play", "bdl_player_boxscores", "nbac_scoreboard_v2"];
+
 /** A transition with no trigger topic: its next phase is started in process by `startPhase`. */
 const inProcess2to3 = { ...phase2to3, triggerTopic: null };
 
 describe("catalog transitions", () => {
   test("are consistent with topics, roles and processors; only what runs is declared", () => {
     expect(catalogProblems()).toEqual([]);
-    // Declared equals running: 3->4 and 4->5 wait in plannedTransitions until their services exist.
-    expect(catalog.transitions.map((t) => `${t.from}->${t.to}`)).toEqual(["phase_2_raw->phase_3_analytics"]);
-    expect(plannedTransitions.map((t) => `${t.from}->${t.to}`)).toEqual(["phase_3_analytics->phase_4_precompute", "phase_4_precompute->phase_5_predictions"]);
+    // Declared equals running: 4->5 waits in plannedTransitions until a prediction service exists.
+    expect(catalog.transitions.map((t) => `${t.from}->${t.to}`)).toEqual(["phase_2_raw->phase_3_analytics", "phase_3_analytics->phase_4_precompute"]);
+    expect(plannedTransitions.map((t) => `${t.from}->${t.to}`)).toEqual(["phase_4_precompute->phase_5_predictions"]);
     expect(DRILL_TRANSITIONS.map((t) => t.name)).toEqual(["phase2-to-phase3", "phase3-to-phase4", "phase4-to-phase5"]);
+  });
+
+  test("2->3 expects the catalog's phase-2 processors per mode: schedule and player lines critical overnight, the post-game sources optional and relaxed after a delay", () => {
+    const phase2 = new Set(catalog.processors.filter((p) => p.phase === "phase_2_raw").map((p) => p.name));
+    const names = (mode: "overnight" | "same_day" | "backfill", critical: boolean) => phase2to3.expected[mode].filter((e) => e.critical === critical).map((e) => e.processor);
+    for (const mode of ["overnight", "same_day", "backfill"] as const) for (const e of phase2to3.expected[mode]) expect(phase2).toContain(e.processor);
+    expect(names("overnight", true)).toEqual(["nbac_schedule", "nbac_player_boxscores"]);
+    expect(names("overnight", false)).toEqual(["nbac_team_boxscore", "nbac_play_by_play", "bdl_player_boxscores", "nbac_scoreboard_v2"]);
+    expect(names("backfill", true)).toEqual(["nbac_player_boxscores"]);
+    // Same-day phase 3 is started by the same-day-phase3 schedule, not by completions.
+    expect(phase2to3.expected.same_day).toEqual([]);
+    // The critical sources alone are enough once the last relaxation's time has come.
+    expect(phase2to3.relaxations.at(-1)?.minCompleted).toBeLessThanOrEqual(names("overnight", true).length);
   });
 
   test("a transition expecting an unknown processor or publishing where its handler may not is reported", () => {
@@ -81,31 +97,51 @@ describe("transition handler on embedded adapters", () => {
     await expect(loadCompletionState({ platform, health: localHealthProbe(platform) }, phase3to4, DRILL_DATE)).resolves.toBeNull();
   });
 
-  test("2->3 publishes the phase-3 trigger once schedule and box scores completed, exactly once, carrying their source kind", async () => {
+  test("2->3 publishes the phase-3 trigger once the overnight set completed, exactly once, carrying their source kind", async () => {
     const ctx = { platform, health: localHealthProbe(platform) };
     await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_schedule", DRILL_DATE))).resolves.toEqual({ kind: "waiting", waitingFor: "critical nbac_player_boxscores" });
-    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "published", reason: "all_complete" });
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toEqual({ kind: "waiting", waitingFor: "nbac_team_boxscore, nbac_play_by_play, bdl_player_boxscores, nbac_scoreboard_v2" });
+    for (const optional of ["nbac_team_boxscore", "nbac_play_by_play", "bdl_player_boxscores"]) await expect(recordAndAdvance(ctx, phase2to3, rawCompletion(optional, DRILL_DATE))).resolves.toMatchObject({ kind: "waiting" });
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_scoreboard_v2", DRILL_DATE))).resolves.toMatchObject({ kind: "published", reason: "all_complete" });
     await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "already_triggered" });
     const triggers = platform.bus.published.filter((m) => m.topic === "nba-phase3-trigger");
     expect(triggers).toHaveLength(1);
-    expect(triggers[0]?.body).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, source_kind: "replay", completed_processors: ["nbac_schedule", "nbac_player_boxscores"] });
+    expect(triggers[0]?.body).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, source_kind: "replay", completed_processors: ["nbac_schedule", "nbac_player_boxscores", "nbac_team_boxscore", "nbac_play_by_play", "bdl_player_boxscores", "nbac_scoreboard_v2"] });
   });
 
-  test("a transition without a trigger topic starts its phase in process once schedule and box scores completed, exactly once", async () => {
+  test("2->3: a missing optional source does not block forever; the sweep relaxes the set once its time has come", async () => {
+    const ctx = { platform, health: localHealthProbe(platform) };
+    for (const p of ["nbac_schedule", "nbac_player_boxscores", "nbac_team_boxscore", "nbac_scoreboard_v2"]) await recordAndAdvance(ctx, phase2to3, rawCompletion(p, DRILL_DATE));
+    await expect(sweepGates(ctx)).resolves.toEqual([{ transition: "phase2-to-phase3", game_date: DRILL_DATE, outcome: "waiting", detail: "waiting for nbac_play_by_play, bdl_player_boxscores" }]);
+    const first = phase2to3.relaxations[0]!;
+    platform.clock.advance(first.afterMinutes * 60_000);
+    await expect(sweepGates(ctx)).resolves.toEqual([{ transition: "phase2-to-phase3", game_date: DRILL_DATE, outcome: "published", detail: expect.stringMatching(/\(relaxed\)$/) }]);
+    expect(platform.bus.published.filter((m) => m.topic === "nba-phase3-trigger").map((m) => m.body)).toEqual([expect.objectContaining({ trigger_reason: "relaxed", missing_processors: ["nbac_play_by_play", "bdl_player_boxscores"] })]);
+  });
+
+  test("2->3: with a critical source missing no time relaxes the set", async () => {
+    const ctx = { platform, health: localHealthProbe(platform) };
+    for (const p of ["nbac_schedule", "nbac_team_boxscore", "nbac_play_by_play", "bdl_player_boxscores", "nbac_scoreboard_v2"]) await recordAndAdvance(ctx, phase2to3, rawCompletion(p, DRILL_DATE));
+    platform.clock.advance(24 * 60 * 60_000);
+    await expect(sweepGates(ctx, [DRILL_DATE])).resolves.toEqual([{ transition: "phase2-to-phase3", game_date: DRILL_DATE, outcome: "waiting", detail: "waiting for critical nbac_player_boxscores" }]);
+  });
+
+  test("a transition without a trigger topic starts its phase in process once its set completed, exactly once", async () => {
     const started: PhaseTrigger[] = [];
     const ctx = { platform, health: localHealthProbe(platform), startPhase: (t: PhaseTrigger) => (started.push(t), Promise.resolve()) };
     await expect(recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_schedule", DRILL_DATE))).resolves.toEqual({ kind: "waiting", waitingFor: "critical nbac_player_boxscores" });
+    for (const p of OPTIONAL_2TO3) await recordAndAdvance(ctx, inProcess2to3, rawCompletion(p, DRILL_DATE));
     const published = await recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE));
     expect(published).toMatchObject({ kind: "published", reason: "all_complete" });
     await expect(recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).resolves.toMatchObject({ kind: "already_triggered" });
     expect(started).toHaveLength(1);
-    expect(started[0]).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, mode: "overnight", correlation_id: "corr-1", completed_processors: ["nbac_schedule", "nbac_player_boxscores"], trigger_source: "orchestrator" });
+    expect(started[0]).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, mode: "overnight", correlation_id: "corr-1", completed_processors: ["nbac_schedule", "nbac_player_boxscores", ...OPTIONAL_2TO3], trigger_source: "orchestrator" });
     expect(platform.events.filter((e) => e.event === "gate_passed")).toEqual([expect.objectContaining({ gate: "all", game_date: DRILL_DATE, transition: "phase2-to-phase3" })]);
   });
 
   test("a transition without a trigger topic and without an in-process starter fails loudly (retried), and latches nothing", async () => {
     const ctx = { platform, health: localHealthProbe(platform) };
-    await recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_schedule", DRILL_DATE));
+    for (const p of ["nbac_schedule", ...OPTIONAL_2TO3]) await recordAndAdvance(ctx, inProcess2to3, rawCompletion(p, DRILL_DATE));
     await expect(recordAndAdvance(ctx, inProcess2to3, rawCompletion("nbac_player_boxscores", DRILL_DATE))).rejects.toThrow(OrchestrationError);
     expect((await loadCompletionState(ctx, inProcess2to3, DRILL_DATE))?.triggered).toBe(false);
   });
@@ -126,9 +162,10 @@ describe("transition handler on embedded adapters", () => {
     const backoffMs = Array.from({ length: attempts - 1 }, (_, i) => Math.min(spec.retry.minimumBackoffSeconds * 1000 * 2 ** i, spec.retry.maximumBackoffSeconds * 1000));
     platform.bus.subscribe(subscription, (d) => handleCompletion(ctx, phase3to4, d));
     await platform.bus.publish(phase3to4.completionTopic, analyticsCompletion("player_game_summary", DRILL_DATE, platform.clock.now()));
+    await platform.bus.publish(phase3to4.completionTopic, analyticsCompletion("upcoming_player_game_context", DRILL_DATE, platform.clock.now()));
     const start = platform.clock.now().getTime();
     await platform.bus.publish(phase3to4.completionTopic, analyticsCompletion("team_offense_game_summary", DRILL_DATE, platform.clock.now()));
-    expect(platform.bus.deliveries.filter((d) => d.subscription === subscription).map((d) => d.outcome)).toEqual(["ack", ...Array<string>(attempts - 1).fill("retry"), "ack"]);
+    expect(platform.bus.deliveries.filter((d) => d.subscription === subscription).map((d) => d.outcome)).toEqual(["ack", "ack", ...Array<string>(attempts - 1).fill("retry"), "ack"]);
     expect(platform.clock.sleeps).toEqual(backoffMs);
     expect(platform.clock.now().getTime() - start).toBe(backoffMs.reduce((a, b) => a + b, 0));
     expect(platform.bus.deadLetters).toEqual([]);
@@ -140,12 +177,11 @@ describe("transition handler on embedded adapters", () => {
 
   test("a scheduled trigger on a day without games publishes nothing and says so; with games it runs the gates", async () => {
     let games = 0;
-    // Phase 4 is planned, not declared: the drill transitions include it, as on the drill bus.
-    const ctx = { platform, health: localHealthProbe(platform), scheduleLookup: () => Promise.resolve({ games, finalGames: 0 }), transitions: DRILL_TRANSITIONS };
+    const ctx = { platform, health: localHealthProbe(platform), scheduleLookup: () => Promise.resolve({ games, finalGames: 0 }) };
     const triggers: unknown[] = [];
     platform.bus.subscribe("nba-phase4-trigger--precompute-processors", (d) => (triggers.push(d.body), Promise.resolve({ kind: "ack" })));
-    // Without them (the default: declared transitions only) there is no gate into phase 4.
-    await expect(handleTriggerRequest({ platform, health: ctx.health, scheduleLookup: ctx.scheduleLookup }, { phase: "phase_4_precompute", date: "TODAY" })).rejects.toThrow(/no gate starts phase_4_precompute/);
+    // Phase 5 is planned, not declared: the declared transitions have no gate into it.
+    await expect(handleTriggerRequest(ctx, { phase: "phase_5_predictions", date: "TODAY" })).rejects.toThrow(/no gate starts phase_5_predictions/);
     await expect(handleTriggerRequest(ctx, { phase: "phase_4_precompute", date: "TODAY" })).resolves.toEqual({ phase: "phase_4_precompute", dates: [{ game_date: "2025-03-16", games: 0, kind: "no_games" }] });
     games = 6;
     const result = await handleTriggerRequest(ctx, { phase: "phase_4_precompute", date: "TODAY" });

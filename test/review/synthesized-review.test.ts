@@ -23,7 +23,7 @@ const environments = [testEnvironment(), testProdEnvironment()];
 // The base declares two more topics than the real catalog, so the head can remove one and change the other.
 const baseCatalog = applyEdits([
   withTopic("nba-phase6-export-trigger", "phase-orchestrator", "phase-orchestrator"),
-  withTopic("nba-phase4-trigger", "phase-orchestrator", "phase-orchestrator"),
+  withTopic("nba-predictions-trigger", "phase-orchestrator", "phase-orchestrator"),
 ]);
 
 const headCatalog = applyEdits([
@@ -38,7 +38,7 @@ const headCatalog = applyEdits([
   withoutTopic("nba-phase6-export-trigger"),
   mapSubscription("nba-phase2-raw-complete--phase-orchestrator", (s) => ({ ...s, messageRetentionSeconds: 86400 })),
   mapSubscription("nba-phase3-analytics-complete--phase-orchestrator", (s) => ({ ...s, maxDeliveryAttempts: s.maxDeliveryAttempts + 5 })),
-  mapSubscription("nba-phase4-trigger--phase-orchestrator", (s) => ({ ...s, retry: { ...s.retry, minimumBackoffSeconds: 20 } })),
+  mapSubscription("nba-predictions-trigger--phase-orchestrator", (s) => ({ ...s, retry: { ...s.retry, minimumBackoffSeconds: 20 } })),
   withoutSchedule("nbac-player-boxscore-evening"),
   mapSchedule("nbac-player-boxscore-overnight", (s) => ({ ...s, retryCount: 0 })),
   withoutAlertPolicy("oldest-unacked-message"),
@@ -98,7 +98,7 @@ const EXPECTED = [
     ["google_pubsub_subscription.nba-phase6-export-trigger--phase-orchestrator", "destroy", ["pubsub-topic-or-subscription-deleted:high"]],
     ["google_pubsub_subscription.nba-phase2-raw-complete--phase-orchestrator", "update", ["pubsub-message-retention-shortened:high"]],
     ["google_pubsub_subscription.nba-phase3-analytics-complete--phase-orchestrator", "update", ["retry-or-attempt-limits-changed:medium"]],
-    ["google_pubsub_subscription.nba-phase4-trigger--phase-orchestrator", "update", ["retry-or-attempt-limits-changed:medium"]],
+    ["google_pubsub_subscription.nba-predictions-trigger--phase-orchestrator", "update", ["retry-or-attempt-limits-changed:medium"]],
     ["google_cloud_scheduler_job.nbac-player-boxscore-evening", "destroy", ["scheduler-job-deleted:high"]],
     ["google_cloud_scheduler_job.nbac-player-boxscore-overnight", "update", ["retry-or-attempt-limits-changed:medium"]],
     ["google_monitoring_alert_policy.oldest-unacked-message", "destroy", ["builtin-metric-alert-removed:medium"]],

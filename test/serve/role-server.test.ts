@@ -7,7 +7,7 @@ import { runRawProcessors } from "../../runtime/processors/raw/raw-consumer";
 import type { CompletionMessage } from "../../runtime/messages/completion-message";
 import { scraperDefinitions } from "../../runtime/scrapers";
 import { SimSource } from "../../runtime/scrapers/sources/sim-source";
-import { PHASE_COMPLETIONS_COLLECTION } from "../../runtime/serve/handlers/phase-orchestrator";
+import { PHASE_COMPLETIONS } from "../../runtime/orchestration/completion-state";
 import type { RoleRoutes } from "../../runtime/serve/role-routes";
 import { serveRole, type ServedRole } from "../support/served-role";
 import { openTestPlatform, type TestPlatform } from "../support/test-platform";
@@ -182,7 +182,7 @@ describe("the other service roles", () => {
     }
   });
 
-  test("phase-orchestrator: records each phase-3 completion under its phase and date", async () => {
+  test("phase-orchestrator: records each phase-3 completion under its phase and date (the 3->4 transition's document)", async () => {
     const served = await serveRole("phase-orchestrator");
     try {
       const completion = {
@@ -196,8 +196,9 @@ describe("the other service roles", () => {
         record_count: 250,
       };
       expect((await served.push("/pubsub/phase3", completion)).status).toBe(200);
-      expect(await served.platform.docStore.get(PHASE_COMPLETIONS_COLLECTION, "phase_3_analytics--2025-03-15")).toMatchObject({
-        processors: { player_game_summary: { status: "success", record_count: 250 } },
+      expect(await served.platform.docStore.get(PHASE_COMPLETIONS, "phase_3_analytics--2025-03-15")).toMatchObject({
+        _transition: "phase3-to-phase4",
+        player_game_summary: { status: "success", record_count: 250, execution_id: "e1" },
       });
       expect((await served.push("/pubsub/phase3", { ...completion, phase: "phase_2_raw" })).json).toMatchObject({ status: "rejected" });
     } finally {

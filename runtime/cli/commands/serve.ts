@@ -28,7 +28,7 @@ const optionsSchema = z.strictObject({
 export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command("serve")
-    .description("Serve one role's push endpoints over HTTP (Cloud Run services): /health/live, /health/ready and the role's /pubsub/* paths.")
+    .description("Serve one role's push endpoints over HTTP (Cloud Run services): /health/live, /health/ready and the role's /pubsub/* push paths (the orchestrator also /trigger and /gates/sweep for Cloud Scheduler).")
     .requiredOption("--role <name>", "the service role (listed below)")
     .option("--port <n>", `port to listen on (default $PORT or ${DEFAULT_PORT})`)
     .addOption(backendOption())

@@ -43,8 +43,8 @@ export async function runPrecompute(platform: Platform, processor: RunnablePreco
     gameDate: sorted[sorted.length - 1]!,
     sourceKind,
     correlationId,
-    // Phase 4 runs as a backfill of the local pipeline: its completion topic is declared with the
-    // 4->5 orchestrator (runtime/catalog/topics.ts plannedTopics), and backfills publish nothing.
+    // One run may cover a range; its completions are published per date by the caller
+    // (runtime/orchestration/precompute-completions.ts), not once per run here.
     publishCompletion: false,
     work: async () => {
       const now = platform.clock.now();

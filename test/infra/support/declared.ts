@@ -4,8 +4,8 @@ import type { TerraformJson } from "./synth";
 export interface Declared {
   readonly services: readonly { resource: string; name: string; args: readonly string[] }[];
   readonly jobs: readonly { resource: string; name: string; args: readonly string[] }[];
-  /** Push subscriptions and scheduler jobs that POST to a service path. */
-  readonly servicePaths: readonly { source: string; service: string; path: string; kind: "push" | "scheduler" }[];
+  /** Push subscriptions and scheduler jobs that POST to a service path (a scheduler job with the JSON body it sends). */
+  readonly servicePaths: readonly { source: string; service: string; path: string; kind: "push" | "scheduler"; body?: unknown }[];
   /** Scheduler jobs that start a Cloud Run job with overridden args. */
   readonly jobOverrides: readonly { source: string; job: string; args: readonly string[] }[];
   readonly metrics: readonly { name: string; event: string; where: Readonly<Record<string, string>> }[];
@@ -40,12 +40,12 @@ export function declaredIn(tf: TerraformJson): Declared {
     const http = obj(job.http_target);
     const uri = typeof http.uri === "string" ? http.uri : "";
     const service = SERVICE_URI.exec(uri);
+    const body = typeof http.body === "string" ? obj(JSON.parse(Buffer.from(http.body, "base64").toString("utf8"))) : {};
     if (service) {
-      servicePaths.push({ source: `scheduler ${name}`, service: serviceName.get(service[1]!) ?? `?${service[1]}`, path: service[2]!, kind: "scheduler" });
+      servicePaths.push({ source: `scheduler ${name}`, service: serviceName.get(service[1]!) ?? `?${service[1]}`, path: service[2]!, kind: "scheduler", body });
       continue;
     }
     const run = JOB_RUN.exec(uri);
-    const body = typeof http.body === "string" ? obj(JSON.parse(Buffer.from(http.body, "base64").toString("utf8"))) : {};
     const args = strings(obj(list(obj(body.overrides).containerOverrides)[0]).args);
     jobOverrides.push({ source: `scheduler ${name}`, job: run ? (jobName.get(run[1]!) ?? `?${run[1]}`) : `?${uri}`, args });
   }

@@ -124,11 +124,14 @@ async function alertRaised(platform: Platform): Promise<unknown> {
 }
 
 /** A complete 2->3 set whose next service is not ready: the gate blocks (fail closed). */
-async function gateBlocked(platform: Platform): Promise<unknown> {
+async function gateBlocked(platform: Platform): Promise<void> {
   const unready: HealthProbe = { check: () => Promise.resolve({ healthy: false, detail: "analytics-processors: 503" }) };
-  const handle = completionHandler({ platform, health: unready }, transitionFor("phase2-to-phase3"));
-  // Another date than the served /pubsub/phase2 example, which the transition has already started.
-  return handle({ messageId: "gate-1", topic: "nba-phase2-raw-complete", subscription: "nba-phase2-raw-complete--phase-orchestrator", attempt: 1, body: completion("phase_2_raw", "nbac_player_boxscores", "2025-03-14") });
+  const spec = transitionFor("phase2-to-phase3");
+  const handle = completionHandler({ platform, health: unready }, spec);
+  // Another date than the served /pubsub/phase2 example; the whole backfill set, so the gates run.
+  for (const [i, e] of spec.expected.backfill.entries()) {
+    await handle({ messageId: `gate-${i}`, topic: spec.completionTopic, subscription: "nba-phase2-raw-complete--phase-orchestrator", attempt: 1, body: completion("phase_2_raw", e.processor, "2025-03-14") });
+  }
 }
 
 /** A valid body for each path a service answers: what Pub/Sub or Cloud Scheduler would send. */
@@ -136,6 +139,25 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   "/pubsub/phase1": async (platform) => ({ body: await phase1(platform, "nbac_player_boxscore", "2025-03-15") }),
   "/pubsub/phase2": () => Promise.resolve({ body: completion("phase_2_raw", "nbac_player_boxscores") }),
   "/pubsub/phase3": () => Promise.resolve({ body: completion("phase_3_analytics", "player_game_summary") }),
+  "/pubsub/phase4": () => Promise.resolve({ body: completion("phase_4_precompute", "player_daily_cache") }),
+  "/pubsub/phase4-trigger": () =>
+    Promise.resolve({
+      body: {
+        phase: "phase_4_precompute",
+        game_date: "2025-03-15",
+        mode: "backfill",
+        trigger_reason: "threshold",
+        trigger_source: "orchestrator",
+        execution_id: "t-4",
+        correlation_id: "c-1",
+        timestamp: "2025-03-16T10:00:00.000Z",
+        expected_processors: ["player_game_summary", "upcoming_player_game_context"],
+        completed_processors: ["player_game_summary", "upcoming_player_game_context"],
+        missing_processors: [],
+        upstream_processors_count: 2,
+        source_kind: "sim",
+      },
+    }),
   "/pubsub/phase3-trigger": () =>
     Promise.resolve({
       body: {
@@ -206,14 +228,15 @@ export async function driveDeclaredPaths(declared: Declared, routes: RoleRoutes)
   const posted: Posted[] = [];
   try {
     for (const role of Object.keys(routes)) servers.set(role, await startRoleServer(platform, { role, port: 0, host: "127.0.0.1", routes }));
-    const post = async (role: string, path: string, what: string, example: Example | undefined): Promise<void> => {
+    const post = async (role: string, path: string, what: string, example: Example | undefined, scheduled = false): Promise<void> => {
       const server = servers.get(role);
       if (!server || !example) {
         posted.push({ role, path, what, status: 0, body: { error: !server ? "no server for the role" : `no example body for ${path}` } });
         return;
       }
       const { body, attributes } = await example(local);
-      const envelope = buildPushEnvelope(body, { messageId: `${role}-${posted.length}`, subscription: `projects/p/subscriptions/${role}${path.replace(/\//g, "-")}`, deliveryAttempt: 1, ...(attributes ? { attributes } : {}) });
+      // Cloud Scheduler posts its JSON body as is; Pub/Sub wraps the message in a push envelope.
+      const envelope = scheduled ? body : buildPushEnvelope(body, { messageId: `${role}-${posted.length}`, subscription: `projects/p/subscriptions/${role}${path.replace(/\//g, "-")}`, deliveryAttempt: 1, ...(attributes ? { attributes } : {}) });
       const response = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(envelope) });
       posted.push({ role, path, what, status: response.status, body: (await response.json()) as Record<string, unknown> });
     };
@@ -222,7 +245,9 @@ export async function driveDeclaredPaths(declared: Declared, routes: RoleRoutes)
       const key = `${p.service} ${p.path}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      await post(p.service, p.path, `a valid body (${p.source})`, EXAMPLES[p.path]);
+      // A scheduler job's body is the one the stack declares.
+      if (p.kind === "scheduler") await post(p.service, p.path, `the declared body (${p.source})`, () => Promise.resolve({ body: p.body }), true);
+      else await post(p.service, p.path, `a valid body (${p.source})`, EXAMPLES[p.path]);
     }
     for (const extra of EXTRA) await post(extra.role, extra.path, extra.what, extra.example);
     for (const job of JOB_DRIVERS) await job.drive(platform);

@@ -10,8 +10,17 @@ export function applyEdits(edits: readonly CatalogEdit[], from: Catalog = catalo
 /** A table removed together with the processors' reads of it (a consistent pull request). */
 export const withoutTable =
   (id: string): CatalogEdit =>
-  // A table leaves the catalog with the processor that writes it (the catalog refuses a writer of an unknown table).
-  (c) => ({ ...c, tables: c.tables.filter((t) => tableId(t) !== id), processors: c.processors.filter((p) => p.output !== id).map((p) => ({ ...p, inputs: p.inputs.filter((i) => i !== id) })) });
+  // A table leaves the catalog with the processor that writes it (the catalog refuses a writer of an unknown table),
+  // and that processor leaves the transitions expecting it.
+  (c) => {
+    const gone = new Set(c.processors.filter((p) => p.output === id).map((p) => p.name));
+    return {
+      ...c,
+      tables: c.tables.filter((t) => tableId(t) !== id),
+      processors: c.processors.filter((p) => p.output !== id).map((p) => ({ ...p, inputs: p.inputs.filter((i) => i !== id) })),
+      transitions: c.transitions.map((t) => ({ ...t, expected: { overnight: t.expected.overnight.filter((e) => !gone.has(e.processor)), same_day: t.expected.same_day.filter((e) => !gone.has(e.processor)), backfill: t.expected.backfill.filter((e) => !gone.has(e.processor)) } })),
+    };
+  };
 
 export const mapTable =
   (id: string, change: (t: TableSpec) => TableSpec): CatalogEdit =>
