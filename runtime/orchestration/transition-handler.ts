@@ -10,7 +10,7 @@ import { runGates } from "./gates";
 import { OrchestrationError } from "./orchestration-error";
 import type { OrchestratorContext } from "./orchestrator-context";
 import { buildPhaseTrigger, publishTrigger, type TriggerFields } from "./publish-trigger";
-import { blockedDeliveryAnswer, completionVerdict, latchTriggered, nextStep, planGates, recordCompletion, transitionMode, type RecordOutcome } from "./transition-plan";
+import { atCurrentMode, blockedDeliveryAnswer, completionVerdict, latchTriggered, nextStep, planGates, recordCompletion, transitionMode, type RecordOutcome } from "./transition-plan";
 
 export type TransitionOutcome =
   | { readonly kind: "ignored"; readonly why: string }
@@ -101,8 +101,10 @@ export async function evaluateGates(ctx: OrchestratorContext, spec: TransitionSp
 }
 
 /** Evaluates a date's transition now (after a completion or on a sweep): wait, or gates and publish. */
-export async function advanceTransition(ctx: OrchestratorContext, spec: TransitionSpec, state: CompletionState): Promise<TransitionOutcome> {
-  const now = ctx.platform.clock.now().toISOString();
+export async function advanceTransition(ctx: OrchestratorContext, spec: TransitionSpec, recorded: CompletionState): Promise<TransitionOutcome> {
+  const clock = ctx.platform.clock.now();
+  const now = clock.toISOString();
+  const state = atCurrentMode(recorded, etDate(clock));
   const step = nextStep(state, spec, now);
   if (step.kind === "already_triggered") return step;
   if (step.kind === "wait") return { kind: "waiting", waitingFor: step.verdict.waitingFor ?? "" };

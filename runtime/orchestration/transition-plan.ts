@@ -24,18 +24,39 @@ function sourceKindOf(message: CompletionMessage): { source_kind?: SourceKind } 
   return kind.success ? { source_kind: kind.data } : {};
 }
 
+/**
+ * A date's state at today's mode. The mode moves with the clock (same_day, then overnight, then
+ * backfill), so it is never fixed when the document is created. A same-day start (the slate
+ * ahead) is a different run from the date's overnight one (the games played): a latch set in
+ * same-day mode is re-armed once the date is past, keeping the completions recorded so far.
+ * Overnight to backfill keeps the latch: the games were processed.
+ */
+export function atCurrentMode(state: CompletionState, today: string): CompletionState {
+  const mode = transitionMode(state.gameDate, today);
+  if (mode === state.mode) return state;
+  if (!(state.mode === "same_day" && state.triggered)) return { ...state, mode };
+  return { ...state, mode, state: "waiting", triggered: false, triggerReason: null, missingProcessors: [], triggeredAt: null, triggerMessageId: null, gate: null, alertedAt: null };
+}
+
+/** Whether any mode of the transition expects the processor (a completion counts across modes). */
+function expectedInSomeMode(spec: TransitionSpec, processor: string): boolean {
+  return Object.values(spec.expected).some((list) => list.some((e) => e.processor === processor));
+}
+
 export type RecordOutcome = { readonly recorded: true; readonly state: CompletionState } | { readonly recorded: false; readonly state: CompletionState; readonly why: string };
 
 /**
- * Adds a completion to a date's state. Only success/partial completions of processors the mode
- * expects count; a repeat is ignored unless it upgrades a partial to a success.
+ * Adds a completion to a date's state. Only success/partial completions of processors some mode
+ * expects count (the verdict judges the current mode's set); a repeat is ignored unless it upgrades a partial to a success.
  */
 export function recordCompletion(current: CompletionState | null, spec: TransitionSpec, message: CompletionMessage, today: string, now: string): RecordOutcome {
-  const state = current ?? emptyCompletionState(spec.name, spec.from, message.game_date, transitionMode(message.game_date, today));
+  const state = current ? atCurrentMode(current, today) : emptyCompletionState(spec.name, spec.from, message.game_date, transitionMode(message.game_date, today));
   if (message.phase !== spec.from) return { recorded: false, state, why: `a ${message.phase} completion is not an input of ${spec.name}` };
   if (message.status !== "success" && message.status !== "partial") return { recorded: false, state, why: `status ${message.status} does not count as a completion` };
-  if (!spec.expected[state.mode].some((e) => e.processor === message.processor_name)) {
-    return { recorded: false, state, why: `${message.processor_name} is not expected in ${state.mode} mode` };
+  // Recorded when any mode expects it: the schedule completes on the day itself (same-day mode),
+  // and the overnight set of that date needs it the next morning.
+  if (!expectedInSomeMode(spec, message.processor_name)) {
+    return { recorded: false, state, why: `${message.processor_name} is not expected by ${spec.name} in any mode` };
   }
   const existing = state.completions[message.processor_name];
   if (existing && !(existing.status === "partial" && message.status === "success")) {

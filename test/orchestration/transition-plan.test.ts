@@ -2,6 +2,7 @@ import type { TransitionSpec } from "../../runtime/catalog/types";
 import type { CompletionMessage } from "../../runtime/messages/completion-message";
 import { emptyCompletionState, type CompletionState, type GateCheck } from "../../runtime/orchestration/completion-state";
 import {
+  atCurrentMode,
   blockedDeliveryAnswer,
   completionVerdict,
   latchTriggered,
@@ -49,8 +50,8 @@ function message(processor: string, fields: Partial<CompletionMessage> = {}): Co
   };
 }
 
-function withCompletions(names: readonly string[], mode: CompletionState["mode"] = "overnight"): CompletionState {
-  let state: CompletionState = emptyCompletionState("t", "phase_3_analytics", "2025-03-15", mode);
+function withCompletions(names: readonly string[]): CompletionState {
+  let state: CompletionState = emptyCompletionState("t", "phase_3_analytics", "2025-03-15", "overnight");
   for (const n of names) {
     const out = recordCompletion(state, spec, message(n), "2025-03-16", T0);
     state = out.state;
@@ -83,7 +84,7 @@ describe("recordCompletion", () => {
   test.each([
     [message("a", { status: "failed" }), /status failed/],
     [message("a", { status: "no_data" }), /status no_data/],
-    [message("zzz"), /not expected in overnight/],
+    [message("zzz"), /not expected by t in any mode/],
     [message("a", { phase: "phase_2_raw" }), /not an input/],
   ])("ignores %#", (m, why) => {
     const out = recordCompletion(null, spec, m, "2025-03-16", T0);
@@ -107,10 +108,29 @@ describe("recordCompletion", () => {
     expect(upgraded.state.firstCompletionAt).toBe(T0);
   });
 
-  test("an old date counts only its backfill set", () => {
+  test("an old date records what any mode expects, and its verdict counts only its backfill set", () => {
     const out = recordCompletion(null, spec, message("b", { game_date: "2025-01-02" }), "2025-03-16", T0);
     expect(out.state.mode).toBe("backfill");
-    expect(out.recorded).toBe(false);
+    expect(out.recorded).toBe(true);
+    expect(completionVerdict(out.state, spec, T0)).toMatchObject({ complete: false, expected: ["a"], waitingFor: "critical a" });
+  });
+
+  test("the mode moves with the clock: a completion recorded on the day counts for the overnight set", () => {
+    const onTheDay = recordCompletion(null, spec, message("a"), "2025-03-15", T0);
+    expect(onTheDay.state.mode).toBe("same_day");
+    expect(onTheDay.recorded).toBe(true);
+    const nextMorning = recordCompletion(onTheDay.state, spec, message("b"), "2025-03-16", T0);
+    expect(nextMorning.state.mode).toBe("overnight");
+    expect(Object.keys(nextMorning.state.completions).sort()).toEqual(["a", "b"]);
+  });
+
+  test("a same-day start does not latch the overnight run; an overnight start stays latched in backfill", () => {
+    const sameDay = latchTriggered(emptyCompletionState("t", "phase_3_analytics", "2025-03-15", "same_day"), { missing: [] }, "schedule", "m-1", T0);
+    const rearmed = atCurrentMode(sameDay, "2025-03-16");
+    expect(rearmed).toMatchObject({ mode: "overnight", triggered: false, state: "waiting", triggeredAt: null, triggerReason: null });
+    expect(nextStep(recordCompletion(rearmed, spec, message("a"), "2025-03-16", T0).state, spec, T0).kind).toBe("wait");
+    const overnight = latchTriggered(withCompletions(["a", "b", "c"]), { missing: ["d", "e"] }, "threshold", "m-2", T0);
+    expect(atCurrentMode(overnight, "2025-03-20")).toMatchObject({ mode: "backfill", triggered: true, state: "triggered", triggerMessageId: "m-2" });
   });
 });
 
@@ -137,7 +157,7 @@ describe("completionVerdict", () => {
     expect(completionVerdict(state, spec, T0)).toMatchObject({ complete: false, waitingFor: expect.stringMatching(/schedule/) });
   });
   test("backfill mode uses its own set", () => {
-    expect(completionVerdict(withCompletions(["a"], "backfill"), spec, T0)).toMatchObject({ complete: true, reason: "all_complete" });
+    expect(completionVerdict({ ...withCompletions(["a"]), mode: "backfill" }, spec, T0)).toMatchObject({ complete: true, reason: "all_complete" });
   });
 });
 
