@@ -109,6 +109,23 @@ describe("transition handler on embedded adapters", () => {
     expect(triggers[0]?.body).toMatchObject({ phase: "phase_3_analytics", game_date: DRILL_DATE, source_kind: "replay", completed_processors: ["nbac_schedule", "nbac_player_boxscores", "nbac_team_boxscore", "nbac_play_by_play", "bdl_player_boxscores", "nbac_scoreboard_v2"] });
   });
 
+  test("2->3 through a real night: the schedule's completion and the same-day start on the day do not stop the overnight start the next morning", async () => {
+    const today = "2025-03-16";
+    const ctx = { platform, health: localHealthProbe(platform), scheduleLookup: () => Promise.resolve({ games: 6, finalGames: 0 }) };
+    // On the day: the schedule refresh completes, the same-day schedule starts phase 3 for the slate.
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_schedule", today))).resolves.toMatchObject({ kind: "waiting" });
+    await expect(handleTriggerRequest(ctx, { phase: "phase_3_analytics", date: "TODAY" })).resolves.toMatchObject({ dates: [{ game_date: today, kind: "published", reason: "schedule" }] });
+    // After midnight ET the box scores of the games played arrive.
+    platform.clock.advance(24 * 60 * 60_000);
+    for (const p of OPTIONAL_2TO3) await expect(recordAndAdvance(ctx, phase2to3, rawCompletion(p, today))).resolves.toMatchObject({ kind: "waiting" });
+    await expect(recordAndAdvance(ctx, phase2to3, rawCompletion("nbac_player_boxscores", today))).resolves.toMatchObject({ kind: "published", reason: "all_complete" });
+    const triggers = platform.bus.published.filter((m) => m.topic === "nba-phase3-trigger").map((m) => m.body);
+    expect(triggers).toEqual([
+      expect.objectContaining({ game_date: today, mode: "same_day", trigger_reason: "schedule" }),
+      expect.objectContaining({ game_date: today, mode: "overnight", trigger_reason: "all_complete", completed_processors: ["nbac_schedule", "nbac_player_boxscores", ...OPTIONAL_2TO3] }),
+    ]);
+  });
+
   test("2->3: a missing optional source does not block forever; the sweep relaxes the set once its time has come", async () => {
     const ctx = { platform, health: localHealthProbe(platform) };
     for (const p of ["nbac_schedule", "nbac_player_boxscores", "nbac_team_boxscore", "nbac_scoreboard_v2"]) await recordAndAdvance(ctx, phase2to3, rawCompletion(p, DRILL_DATE));
