@@ -7,7 +7,7 @@ import { duckdbColumnType, duckdbDdl } from "../../catalog/derive/duckdb-ddl";
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import { duckdbDialect } from "../sql/dialect";
-import type { SqlFragment } from "../sql/fragment";
+import { identList, param, sql, SqlFragment, tableRef } from "../sql/fragment";
 import { buildMerge, type MergeMode } from "../sql/merge";
 import { render } from "../sql/render";
 import type { JobLabels, MergeResult, Warehouse } from "../ports/warehouse";
@@ -142,12 +142,11 @@ export class DuckDbWarehouse implements Warehouse {
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
       try {
-        await this.run("BEGIN TRANSACTION");
-        await this.run(`INSERT INTO "${table.dataset}"."${table.name}" ${readJsonSelect(table)}`, { file });
-        await this.run("COMMIT");
+        // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
+        const insert = render(sql`INSERT INTO ${tableRef(table)} ${readJsonSelect(table, file)}`, this.dialect);
+        await this.run(insert.text, toDuckDbParams(insert.params));
         return rows.length;
       } catch (err) {
-        await this.rollback(err);
         throw new WarehouseError("LOAD_FAILED", `append to ${table.dataset}.${table.name} failed: ${errorMessage(err)}`, err);
       } finally {
         await rm(file, { force: true });
@@ -159,36 +158,22 @@ export class DuckDbWarehouse implements Warehouse {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
-    const staging = `_staging_${table.name}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    const stagingRef = `"${table.dataset}"."${staging}"`;
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
       try {
-        await this.run("BEGIN TRANSACTION");
-        await this.run(`CREATE TABLE ${stagingRef} AS SELECT * FROM "${table.dataset}"."${table.name}" LIMIT 0`);
-        await this.run(`INSERT INTO ${stagingRef} ${readJsonSelect(table)}`, { file });
-        const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues, mode }), this.dialect);
+        // The MERGE reads the loaded file itself: one atomic statement instead of a staging table
+        // created, filled, merged and dropped inside a transaction (six statements).
+        const merge = render(buildMerge({ target: table, source: { select: readJsonSelect(table, file) }, partitionValues, mode }), this.dialect);
         const actions = await this.run(`${merge.text}\nRETURNING merge_action`, toDuckDbParams(merge.params));
-        await this.run(`DROP TABLE ${stagingRef}`);
-        await this.run("COMMIT");
         const inserted = actions.filter((a) => a.merge_action === "INSERT").length;
         const updated = actions.filter((a) => a.merge_action === "UPDATE").length;
         return { inserted, updated };
       } catch (err) {
-        await this.rollback(err);
         throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} failed (nothing written): ${errorMessage(err)}`, err);
       } finally {
         await rm(file, { force: true });
       }
     });
-  }
-
-  private async rollback(cause: unknown): Promise<void> {
-    try {
-      await this.run("ROLLBACK");
-    } catch (rollbackError) {
-      throw new WarehouseError("ROLLBACK_FAILED", `rollback after "${errorMessage(cause)}" failed: ${errorMessage(rollbackError)}`, rollbackError);
-    }
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -207,10 +192,11 @@ export class DuckDbWarehouse implements Warehouse {
   }
 }
 
-function readJsonSelect(table: TableSpec): string {
+/** The rows of a newline-delimited JSON file typed by the catalog columns (the column list is catalog text, the file a parameter). */
+function readJsonSelect(table: TableSpec, file: string): SqlFragment {
   const columns = table.columns.map((c) => `'${c.name}': '${duckdbColumnType(c)}'`).join(", ");
-  const names = table.columns.map((c) => `"${c.name}"`).join(", ");
-  return `SELECT ${names} FROM read_json($file, format = 'newline_delimited', columns = {${columns}})`;
+  const typed = new SqlFragment([{ kind: "text", text: `, format = 'newline_delimited', columns = {${columns}})` }]);
+  return sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM read_json(${param("file", file, "STRING")}${typed}`;
 }
 
 async function writeNdjson(rows: readonly Row[]): Promise<string> {
