@@ -1,6 +1,7 @@
 // A full sim regular season through phases 2-4 on the embedded warehouse, as one pipeline range.
 // Prints JSON: games, dates, seconds, rows per table, warehouse statements (table creation aside)
-// and per game day, peak RSS, CPU seconds and run seconds per phase. Usage: npm run bench -- backfill [--season 2024] [--seed 7]
+// and per game day, peak RSS, CPU seconds and run seconds per phase. Usage: npm run bench -- backfill [--season 2024] [--seed 7] [--days N]
+// (--days: only the season's first N game days, to measure a part of it).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
     const source = new SimSource(seed, addDays(calendar.lastDay, 2));
     const platform = await openLocalPlatform({ dataDir: dir });
     const creation = platform.warehouse.statementsExecuted();
-    const dates = calendar.gameDays;
+    const days = flag("days", calendar.gameDays.length);
+    const dates = calendar.gameDays.slice(0, days);
     const started = process.hrtime.bigint();
     const cpuBefore = process.cpuUsage();
     const report = await runLocalPipeline(platform, { dates, source, until: "precompute" });

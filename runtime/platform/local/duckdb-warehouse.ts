@@ -15,6 +15,7 @@ import { errorMessage } from "../../domain/error-message";
 import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { readRows, toDuckDbParams } from "./duckdb-values";
 import { WarehouseError } from "./warehouse-error";
+import { ReadCache, tablesOf } from "./read-cache";
 import { describeProcess, lockHolderPid } from "./lock-holder";
 
 export interface DuckDbWarehouseOptions {
@@ -27,6 +28,9 @@ export interface DuckDbWarehouseOptions {
    */
   readonly sealed?: boolean;
 }
+
+const READ_CACHE_ROWS = 200_000;
+const READ_CACHE_ROWS_PER_RESULT = 50_000;
 
 const SEALED_CONFIG: Readonly<Record<string, string>> = {
   enable_external_access: "false",
@@ -48,6 +52,8 @@ function refusedAccess(err: unknown): WarehouseError | null {
 export class DuckDbWarehouse implements Warehouse {
   readonly dialect = duckdbDialect;
   private statements = 0;
+  /** Reads answered again from memory until a write to a table they read (see ReadCache). */
+  private readonly reads = new ReadCache(READ_CACHE_ROWS, READ_CACHE_ROWS_PER_RESULT);
   /** DuckDB allows one writer transaction at a time per connection; serialize writes explicitly. */
   private writeQueue: Promise<unknown> = Promise.resolve();
 
@@ -107,6 +113,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async ensureTables(tables: readonly TableSpec[]): Promise<void> {
+    this.reads.clear();
     for (const table of tables) {
       for (const statement of duckdbDdl(table)) await this.run(statement);
       await this.assertSchemaMatches(table);
@@ -133,7 +140,12 @@ export class DuckDbWarehouse implements Warehouse {
 
   async query(statement: SqlFragment): Promise<Row[]> {
     const rendered = render(statement, this.dialect);
-    return this.run(rendered.text, toDuckDbParams(rendered.params));
+    const key = `${rendered.text}\u0000${JSON.stringify(rendered.params)}`;
+    const cached = this.reads.get(key);
+    if (cached) return cached;
+    const rows = await this.run(rendered.text, toDuckDbParams(rendered.params));
+    this.reads.set(key, tablesOf(statement), rows);
+    return rows;
   }
 
   async append(table: TableSpec, rows: readonly Row[]): Promise<number> {
@@ -141,6 +153,7 @@ export class DuckDbWarehouse implements Warehouse {
     validateRows(table, rows);
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
+      this.reads.invalidate(`${table.dataset}.${table.name}`);
       try {
         // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
         const insert = render(sql`INSERT INTO ${tableRef(table)} ${readJsonSelect(table, file)}`, this.dialect);
@@ -160,6 +173,7 @@ export class DuckDbWarehouse implements Warehouse {
     const partitionValues = partitionValuesOf(table, rows);
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
+      this.reads.invalidate(`${table.dataset}.${table.name}`);
       try {
         // The MERGE reads the loaded file itself: one atomic statement instead of a staging table
         // created, filled, merged and dropped inside a transaction (six statements).
