@@ -66,6 +66,12 @@ export interface PipelineOptions {
   readonly onEvent?: (event: PipelineEvent) => void;
   /** Validate each phase's tables after running it. */
   readonly validation?: PhaseValidationOptions;
+  /**
+   * Dates whose phase 3 runs as one range run (default 1: streaming, each date through phase 3
+   * before the next starts). With N > 1 a date's analytics runs appear in the date_finished event
+   * of the date that fills its batch; a stop still leaves every finished date through analytics.
+   */
+  readonly analyticsBatchDates?: number;
 }
 
 function summarize(run: RunRecord): PipelineRun {
@@ -106,7 +112,7 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
   const kind = options.source.kind;
   // Phase 3 starts through the 2->3 transition and its gates, as in production.
-  const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record) : null;
+  const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record, { analyticsBatchDates: options.analyticsBatchDates }) : null;
   await transitions?.reset(options.dates);
   subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
@@ -157,6 +163,8 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
     emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
+  // Dates still queued for a phase-3 range run (analyticsBatchDates) run now, interrupted or not.
+  await transitions?.drain();
   // Phase 4 computes every finished date in one set-based pass per processor (a season is one job).
   if (options.until === "precompute" && !interrupted && completed.length > 0) {
     await runPrecomputePhase(platform, completed, kind, report, record, (line) => {
