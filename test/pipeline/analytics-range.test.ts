@@ -6,6 +6,7 @@ import { runLocalPipeline, type PipelineReport } from "../../runtime/orchestrati
 import { openLocalPlatform } from "../../runtime/platform/local/local-platform";
 import { analyticsProcessors } from "../../runtime/processors/analytics";
 import { readWindow } from "../../runtime/processors/base/read-window";
+import { sql, tableRef } from "../../runtime/platform/sql";
 import { SimSource } from "../../runtime/scrapers/sources/sim-source";
 import { useTempDir } from "../support/temp-dir";
 
@@ -28,9 +29,10 @@ async function pipeline(dir: string, analyticsBatchDates: number): Promise<Outco
     const statements = platform.warehouse.statementsExecuted() - before;
     const rows: Record<string, Row[]> = {};
     for (const p of analyticsProcessors) {
-      if (p.table.partitioning.kind !== "time") continue;
       const key = (r: Row) => p.table.key.map((k) => String(r[k])).join("|");
-      rows[tableId(p.table)] = ((await readWindow(platform.warehouse, p.table, DATES[0]!, DATES[DATES.length - 1]!)) as Row[])
+      // The players registry is not by date: all of it.
+      const stored = p.table.partitioning.kind === "time" ? await readWindow(platform.warehouse, p.table, DATES[0]!, DATES[DATES.length - 1]!) : await platform.warehouse.query(sql`SELECT * FROM ${tableRef(p.table)}`);
+      rows[tableId(p.table)] = stored
         .map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => c !== "processed_at" && c !== "created_at" && !c.endsWith("_last_updated"))))
         .sort((a, b) => (key(a) < key(b) ? -1 : 1));
     }
