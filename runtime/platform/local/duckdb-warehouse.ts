@@ -29,7 +29,7 @@ export interface DuckDbWarehouseOptions {
   readonly sealed?: boolean;
 }
 
-const READ_CACHE_ROWS = 200_000;
+const READ_CACHE_ROWS = 100_000;
 const READ_CACHE_ROWS_PER_RESULT = 50_000;
 
 const SEALED_CONFIG: Readonly<Record<string, string>> = {
