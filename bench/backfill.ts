@@ -1,6 +1,8 @@
 // A full sim regular season through phases 2-4 on the embedded warehouse, as one pipeline range.
 // Prints JSON: games, dates, seconds, rows per table, warehouse statements (table creation aside)
-// and per game day, peak RSS, CPU seconds and run seconds per phase. Usage: npm run bench -- backfill [--season 2024] [--seed 7]
+// and per game day, peak RSS, CPU seconds and run seconds per phase. Usage: npm run bench -- backfill [--season 2024] [--seed 7] [--days N] [--analytics-batch N]
+// (--days: only the season's first N game days, to measure a part of it; --analytics-batch: dates per
+// phase-3 range run, default 7).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,10 +42,12 @@ async function main(): Promise<void> {
     const source = new SimSource(seed, addDays(calendar.lastDay, 2));
     const platform = await openLocalPlatform({ dataDir: dir });
     const creation = platform.warehouse.statementsExecuted();
-    const dates = calendar.gameDays;
+    const days = flag("days", calendar.gameDays.length);
+    const dates = calendar.gameDays.slice(0, days);
     const started = process.hrtime.bigint();
     const cpuBefore = process.cpuUsage();
-    const report = await runLocalPipeline(platform, { dates, source, until: "precompute" });
+    const analyticsBatchDates = flag("analytics-batch", 7);
+    const report = await runLocalPipeline(platform, { dates, source, until: "precompute", analyticsBatchDates });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuBefore);
     // Where the time went: run durations summed per phase (phase 2 runs inside phase 1's publish).
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
         // On a shared machine wall time says little; CPU seconds of this process (DuckDB threads included) say more.
         cpu_seconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
         seconds_by_phase: secondsByPhase,
+        analytics_batch_dates: analyticsBatchDates,
         failed_runs: failed.length,
       })}\n`,
     );

@@ -66,6 +66,12 @@ export interface PipelineOptions {
   readonly onEvent?: (event: PipelineEvent) => void;
   /** Validate each phase's tables after running it. */
   readonly validation?: PhaseValidationOptions;
+  /**
+   * Dates whose phase 3 runs as one range run (default 1: streaming, each date through phase 3
+   * before the next starts). With N > 1 a date's analytics runs appear in the date_finished event
+   * of the date that fills its batch; a stop still leaves every finished date through analytics.
+   */
+  readonly analyticsBatchDates?: number;
 }
 
 function summarize(run: RunRecord): PipelineRun {
@@ -106,10 +112,11 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
   const kind = options.source.kind;
   // Phase 3 starts through the 2->3 transition and its gates, as in production.
-  const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record) : null;
+  const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record, { analyticsBatchDates: options.analyticsBatchDates }) : null;
   await transitions?.reset(options.dates);
   // Phase 4 starts through the 3->4 transition and its gates; the range then runs it once.
   const precompute = options.until === "precompute" ? wireLocalPrecompute(platform, kind) : null;
+  const batchedAnalytics = (options.analyticsBatchDates ?? 1) > 1;
   await precompute?.reset(options.dates);
   subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
@@ -156,11 +163,15 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
       );
     }
     if (transitions) report.push(...(await transitions.settle(date)));
-    if (precompute) report.push(...(await precompute.settleDate(date)));
+    // With phase 3 batched, a date's 3->4 state is known only once its batch ran (after drain).
+    if (precompute && !batchedAnalytics) report.push(...(await precompute.settleDate(date)));
     completed.push(date);
     emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
+  // Dates still queued for a phase-3 range run (analyticsBatchDates) run now, interrupted or not.
+  await transitions?.drain();
+  if (precompute && batchedAnalytics) for (const date of completed) report.push(...(await precompute.settleDate(date)));
   // Phase 4 computes every finished date in one set-based pass per processor (a season is one job).
   if (precompute && !interrupted && completed.length > 0) {
     await precompute.settle([...report], record, (line) => {

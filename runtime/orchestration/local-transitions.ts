@@ -8,6 +8,7 @@ import { seasonScheduledGames } from "../processors/base/empty-reason";
 import { completionDocId, emptyCompletionState, PHASE_COMPLETIONS, toCompletionDoc } from "./completion-state";
 import { localHealthProbe } from "./health-probe";
 import { localPhaseStarter } from "./local-phase-starter";
+import { localRangeStarter } from "./local-range-starter";
 import { localStart } from "./local-start";
 import { subscriptionOf } from "./subscription-of";
 import { OrchestrationError } from "./orchestration-error";
@@ -33,6 +34,16 @@ export interface LocalTransitions {
    * would, and one missing only optional sources as the relaxation would: gates first.
    */
   settle(date: string): Promise<NotRunLine[]>;
+  /** Runs phase 3 of every triggered date still queued (see `analyticsBatchDates`) as one range run. */
+  drain(): Promise<void>;
+}
+
+export interface LocalTransitionOptions {
+  /**
+   * Triggered dates whose phase 3 runs together as one range run (1: each date's phase 3 right
+   * after its phases 1 and 2). Queued dates run once the batch is full, or at drain().
+   */
+  readonly analyticsBatchDates?: number;
 }
 
 function describe(outcome: TransitionOutcome): string {
@@ -55,11 +66,23 @@ function describe(outcome: TransitionOutcome): string {
  * 2->3 transition on the orchestrator's subscription (completions recorded per date, gates:
  * health and blocking validation), and its trigger reaches the analytics processors on theirs.
  */
-export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind, record: (run: RunRecord) => void): LocalTransitions {
+export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind, record: (run: RunRecord) => void, options: LocalTransitionOptions = {}): LocalTransitions {
   const spec = transitionFor(PHASE2_TO_PHASE3);
   const ctx: OrchestratorContext = { platform, health: localHealthProbe(platform) };
   const started = new Set<string>();
-  const startPhase3 = localPhaseStarter(platform, sourceKind, record);
+  const startOne = localPhaseStarter(platform, sourceKind, record);
+  const startRange = localRangeStarter(platform, sourceKind, record);
+  const batchDates = Math.max(1, options.analyticsBatchDates ?? 1);
+  const queued: PhaseTrigger[] = [];
+  const drain = async (): Promise<void> => {
+    const batch = queued.splice(0);
+    if (batch.length === 1) await startOne(batch[0]!);
+    else if (batch.length > 1) await startRange(batch);
+  };
+  const startPhase3 = async (trigger: PhaseTrigger): Promise<void> => {
+    queued.push(trigger);
+    if (queued.length >= batchDates) await drain();
+  };
   platform.bus.subscribe(subscriptionOf(spec.completionTopic, ORCHESTRATOR), completionHandler(ctx, spec));
   if (!spec.triggerTopic) throw new OrchestrationError("NO_PATH_TO_PHASE", `${spec.name} has no trigger topic`);
   // The trigger fires as soon as the expected (critical) completions are in, which locally is in the
@@ -107,5 +130,6 @@ export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind,
       const why = describe(outcome);
       return analyticsProcessors.map((p) => notRunLine("phase_3_analytics", p.name, date, why));
     },
+    drain,
   };
 }

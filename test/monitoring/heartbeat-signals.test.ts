@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { FileDocStore } from "../../runtime/platform/local/file-doc-store";
 import { HEARTBEATS_COLLECTION, heartbeatId } from "../../runtime/monitoring/heartbeat-document";
 import { useTempDir } from "../support/temp-dir";
 
@@ -22,13 +22,9 @@ beat.report("work", 1, 2);
 setInterval(() => undefined, 1000);
 `;
 
-function heartbeatIn(dir: string): Record<string, unknown> | null {
-  try {
-    return (JSON.parse(readFileSync(join(dir, `${HEARTBEATS_COLLECTION}.json`), "utf8")) as Record<string, Record<string, unknown>>)[ID] ?? null;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
-  }
+/** The heartbeat as another process finds it on disk (a fresh store reads the files, snapshot and journal). */
+function heartbeatIn(dir: string): Promise<Record<string, unknown> | null> {
+  return new FileDocStore(dir).get(HEARTBEATS_COLLECTION, ID);
 }
 
 async function stopWith(signal: NodeJS.Signals, dir: string): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
@@ -36,8 +32,8 @@ async function stopWith(signal: NodeJS.Signals, dir: string): Promise<{ signal: 
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) => child.on("exit", (code, sig) => resolve({ code, signal: sig })));
-  for (let i = 0; i < 200 && heartbeatIn(dir)?.status !== "running"; i++) await new Promise((r) => setTimeout(r, 50));
-  expect(heartbeatIn(dir)).toMatchObject({ status: "running", run_id: "run-signal" });
+  for (let i = 0; i < 200 && (await heartbeatIn(dir))?.status !== "running"; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(await heartbeatIn(dir)).toMatchObject({ status: "running", run_id: "run-signal" });
   child.kill(signal);
   const result = await exited;
   expect(stderr).toBe("");
@@ -51,6 +47,6 @@ describe("a stopping process writes its runs' terminal state", () => {
     const docs = join(dir(), signal);
     const result = await stopWith(signal, docs);
     expect(result).toEqual({ code: null, signal });
-    expect(heartbeatIn(docs)).toMatchObject({ status: "failed", error_type: signal, run_id: "run-signal", progress: { stage: "work", done: 1, total: 2 } });
+    expect(await heartbeatIn(docs)).toMatchObject({ status: "failed", error_type: signal, run_id: "run-signal", progress: { stage: "work", done: 1, total: 2 } });
   });
 });

@@ -73,4 +73,21 @@ describe("DuckDbWarehouse", () => {
     await wh.query(sql`SELECT 1 AS one`);
     expect(wh.statementsExecuted()).toBe(before + 1);
   });
+
+  test("a read repeated before any write to its table is answered from memory; a write makes the next read see it", async () => {
+    await wh.merge(scores, [row("a", 10, "2025-03-16T00:00:00.000Z")]);
+    const read = selectPartitions(scores, ["2025-03-15"], ["game_id", "points"]);
+    const before = wh.statementsExecuted();
+    const first = await wh.query(read);
+    first[0]!.points = 99;
+    expect(await wh.query(read)).toEqual([{ game_id: "a", points: 10 }]);
+    expect(wh.statementsExecuted()).toBe(before + 1);
+    await wh.merge(scores, [row("a", 11, "2025-03-16T01:00:00.000Z"), row("b", 20, "2025-03-16T01:00:00.000Z")]);
+    const after = await wh.query(read);
+    expect(after.sort((x, y) => String(x.game_id).localeCompare(String(y.game_id)))).toEqual([
+      { game_id: "a", points: 11 },
+      { game_id: "b", points: 20 },
+    ]);
+    expect(wh.statementsExecuted()).toBe(before + 3);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { topics } from "../../runtime/catalog";
@@ -51,6 +51,19 @@ describe("local adapters", () => {
     });
     expect(await store.get("c", "x")).toEqual({ n: 2 });
     expect(await store.get("c", "z")).toEqual({ n: 3 });
+  });
+
+  test("doc store writes append to a journal (a write costs its own documents), fold into the snapshot, and a line cut short by a crash is dropped", async () => {
+    const a = new FileDocStore(dir);
+    for (let i = 0; i < 1500; i++) await a.set("runs", `r${i % 400}`, { n: i });
+    // 1,500 writes of 400 documents: folded once past 1,000 journal lines, 500 lines since.
+    expect(JSON.parse(readFileSync(join(dir, "runs.json"), "utf8"))).toMatchObject({ r0: { n: 800 } });
+    expect(readFileSync(join(dir, "runs.journal.jsonl"), "utf8").trim().split("\n")).toHaveLength(499);
+    appendFileSync(join(dir, "runs.journal.jsonl"), '{"r0":{"n":-1}');
+    const b = new FileDocStore(dir);
+    expect(await b.get("runs", "r0")).toEqual({ n: 1200 });
+    expect(await b.get("runs", "r399")).toEqual({ n: 1199 });
+    expect(await b.query("runs", [{ field: "n", op: ">=", value: 0 }])).toHaveLength(400);
   });
 
   test("bus retries a failing handler up to the catalog's attempt limit, then dead-letters", async () => {

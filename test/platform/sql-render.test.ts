@@ -24,7 +24,7 @@ const bq = bigQueryDialect("nba-props-dev");
 
 describe("SQL rendering", () => {
   test("BigQuery MERGE: deduped staging, partition pre-filter in ON, created_at kept on update", () => {
-    const rendered = render(buildMerge({ target: lines, stagingTable: "_staging_lines_1", partitionValues: ["2025-03-14", "2025-03-15"] }), bq);
+    const rendered = render(buildMerge({ target: lines, source: { stagingTable: "_staging_lines_1" }, partitionValues: ["2025-03-14", "2025-03-15"] }), bq);
     expect(rendered.text).toBe(
       [
         "MERGE INTO `nba-props-dev.nba_raw.lines` AS target",
@@ -60,6 +60,6 @@ describe("SQL rendering", () => {
   });
 
   test("a MERGE on a partitioned table without partition values is refused", () => {
-    expect(() => buildMerge({ target: lines, stagingTable: "s", partitionValues: [] })).toThrow(/partition values/);
+    expect(() => buildMerge({ target: lines, source: { stagingTable: "s" }, partitionValues: [] })).toThrow(/partition values/);
   });
 });

@@ -81,7 +81,7 @@ describe("write strategies (DOMAIN §3.0) through the Warehouse port", () => {
 
 test("on BigQuery an insert-only MERGE has no WHEN MATCHED branch, matches on the append identity and keeps the partition filter", () => {
   const t = tableWith("APPEND_ALWAYS");
-  const text = render(buildMerge({ target: t, stagingTable: "_staging", partitionValues: ["2025-03-15"], mode: { kind: "insert_new", matchOn: ["game_id", "data_hash"] } }), bigQueryDialect("nba-props-test")).text;
+  const text = render(buildMerge({ target: t, source: { stagingTable: "_staging" }, partitionValues: ["2025-03-15"], mode: { kind: "insert_new", matchOn: ["game_id", "data_hash"] } }), bigQueryDialect("nba-props-test")).text;
   expect(text).not.toMatch(/WHEN MATCHED/);
   expect(text).toMatch(/WHEN NOT MATCHED THEN INSERT/);
   expect(text).toMatch(/target\.data_hash = source\.data_hash/);

@@ -171,7 +171,7 @@ export class BigQueryWarehouse implements Warehouse {
     const stagingTable = this.tableRef(table.dataset, staging);
     try {
       await this.load(stagingTable, table, rows, "WRITE_TRUNCATE", labels);
-      const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues, mode }), this.dialect);
+      const merge = render(buildMerge({ target: table, source: { stagingTable: staging }, partitionValues, mode }), this.dialect);
       const job = await this.runQueryJob(merge.text, merge, labels, "nba_props_merge_");
       const [metadata] = (await job.promise()) as [{ statistics?: { query?: { dmlStats?: { insertedRowCount?: string; updatedRowCount?: string } } } }];
       const stats = metadata.statistics?.query?.dmlStats;

@@ -7,7 +7,7 @@ import { duckdbColumnType, duckdbDdl } from "../../catalog/derive/duckdb-ddl";
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import { duckdbDialect } from "../sql/dialect";
-import type { SqlFragment } from "../sql/fragment";
+import { identList, param, sql, SqlFragment, tableRef } from "../sql/fragment";
 import { buildMerge, type MergeMode } from "../sql/merge";
 import { render } from "../sql/render";
 import type { JobLabels, MergeResult, Warehouse } from "../ports/warehouse";
@@ -15,6 +15,7 @@ import { errorMessage } from "../../domain/error-message";
 import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { readRows, toDuckDbParams } from "./duckdb-values";
 import { WarehouseError } from "./warehouse-error";
+import { ReadCache, tablesOf } from "./read-cache";
 import { describeProcess, lockHolderPid } from "./lock-holder";
 
 export interface DuckDbWarehouseOptions {
@@ -27,6 +28,9 @@ export interface DuckDbWarehouseOptions {
    */
   readonly sealed?: boolean;
 }
+
+const READ_CACHE_ROWS = 100_000;
+const READ_CACHE_ROWS_PER_RESULT = 50_000;
 
 const SEALED_CONFIG: Readonly<Record<string, string>> = {
   enable_external_access: "false",
@@ -48,6 +52,8 @@ function refusedAccess(err: unknown): WarehouseError | null {
 export class DuckDbWarehouse implements Warehouse {
   readonly dialect = duckdbDialect;
   private statements = 0;
+  /** Reads answered again from memory until a write to a table they read (see ReadCache). */
+  private readonly reads = new ReadCache(READ_CACHE_ROWS, READ_CACHE_ROWS_PER_RESULT);
   /** DuckDB allows one writer transaction at a time per connection; serialize writes explicitly. */
   private writeQueue: Promise<unknown> = Promise.resolve();
 
@@ -107,6 +113,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async ensureTables(tables: readonly TableSpec[]): Promise<void> {
+    this.reads.clear();
     for (const table of tables) {
       for (const statement of duckdbDdl(table)) await this.run(statement);
       await this.assertSchemaMatches(table);
@@ -133,7 +140,12 @@ export class DuckDbWarehouse implements Warehouse {
 
   async query(statement: SqlFragment): Promise<Row[]> {
     const rendered = render(statement, this.dialect);
-    return this.run(rendered.text, toDuckDbParams(rendered.params));
+    const key = `${rendered.text}\u0000${JSON.stringify(rendered.params)}`;
+    const cached = this.reads.get(key);
+    if (cached) return cached;
+    const rows = await this.run(rendered.text, toDuckDbParams(rendered.params));
+    this.reads.set(key, tablesOf(statement), rows);
+    return rows;
   }
 
   async append(table: TableSpec, rows: readonly Row[]): Promise<number> {
@@ -141,13 +153,13 @@ export class DuckDbWarehouse implements Warehouse {
     validateRows(table, rows);
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
+      this.reads.invalidate(`${table.dataset}.${table.name}`);
       try {
-        await this.run("BEGIN TRANSACTION");
-        await this.run(`INSERT INTO "${table.dataset}"."${table.name}" ${readJsonSelect(table)}`, { file });
-        await this.run("COMMIT");
+        // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
+        const insert = render(sql`INSERT INTO ${tableRef(table)} ${readJsonSelect(table, file)}`, this.dialect);
+        await this.run(insert.text, toDuckDbParams(insert.params));
         return rows.length;
       } catch (err) {
-        await this.rollback(err);
         throw new WarehouseError("LOAD_FAILED", `append to ${table.dataset}.${table.name} failed: ${errorMessage(err)}`, err);
       } finally {
         await rm(file, { force: true });
@@ -159,36 +171,23 @@ export class DuckDbWarehouse implements Warehouse {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
-    const staging = `_staging_${table.name}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    const stagingRef = `"${table.dataset}"."${staging}"`;
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
+      this.reads.invalidate(`${table.dataset}.${table.name}`);
       try {
-        await this.run("BEGIN TRANSACTION");
-        await this.run(`CREATE TABLE ${stagingRef} AS SELECT * FROM "${table.dataset}"."${table.name}" LIMIT 0`);
-        await this.run(`INSERT INTO ${stagingRef} ${readJsonSelect(table)}`, { file });
-        const merge = render(buildMerge({ target: table, stagingTable: staging, partitionValues, mode }), this.dialect);
+        // The MERGE reads the loaded file itself: one atomic statement instead of a staging table
+        // created, filled, merged and dropped inside a transaction (six statements).
+        const merge = render(buildMerge({ target: table, source: { select: readJsonSelect(table, file) }, partitionValues, mode }), this.dialect);
         const actions = await this.run(`${merge.text}\nRETURNING merge_action`, toDuckDbParams(merge.params));
-        await this.run(`DROP TABLE ${stagingRef}`);
-        await this.run("COMMIT");
         const inserted = actions.filter((a) => a.merge_action === "INSERT").length;
         const updated = actions.filter((a) => a.merge_action === "UPDATE").length;
         return { inserted, updated };
       } catch (err) {
-        await this.rollback(err);
         throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} failed (nothing written): ${errorMessage(err)}`, err);
       } finally {
         await rm(file, { force: true });
       }
     });
-  }
-
-  private async rollback(cause: unknown): Promise<void> {
-    try {
-      await this.run("ROLLBACK");
-    } catch (rollbackError) {
-      throw new WarehouseError("ROLLBACK_FAILED", `rollback after "${errorMessage(cause)}" failed: ${errorMessage(rollbackError)}`, rollbackError);
-    }
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -207,10 +206,11 @@ export class DuckDbWarehouse implements Warehouse {
   }
 }
 
-function readJsonSelect(table: TableSpec): string {
+/** The rows of a newline-delimited JSON file typed by the catalog columns (the column list is catalog text, the file a parameter). */
+function readJsonSelect(table: TableSpec, file: string): SqlFragment {
   const columns = table.columns.map((c) => `'${c.name}': '${duckdbColumnType(c)}'`).join(", ");
-  const names = table.columns.map((c) => `"${c.name}"`).join(", ");
-  return `SELECT ${names} FROM read_json($file, format = 'newline_delimited', columns = {${columns}})`;
+  const typed = new SqlFragment([{ kind: "text", text: `, format = 'newline_delimited', columns = {${columns}})` }]);
+  return sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM read_json(${param("file", file, "STRING")}${typed}`;
 }
 
 async function writeNdjson(rows: readonly Row[]): Promise<string> {

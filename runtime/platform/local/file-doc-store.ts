@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Doc, DocFilter, DocSnapshot, DocStore, DocTransaction } from "../ports/doc-store";
 
@@ -28,18 +28,32 @@ function matches(doc: Doc, f: DocFilter): boolean {
   }
 }
 
-/**
- * A document store kept as one JSON file per collection. Every operation runs under one lock,
- * so a transaction sees and writes a consistent state; files are replaced atomically.
- */
 /** Values are kept as JSON: a Date (a TTL field, a Timestamp on Firestore) is stored as its ISO string. */
 function stored(doc: Doc): Doc {
   return JSON.parse(JSON.stringify(doc)) as Doc;
 }
 
+/** Journal entries a collection may gather before it is compacted into its snapshot (at least). */
+const MIN_JOURNAL_BEFORE_COMPACTION = 1000;
+
+interface Loaded {
+  readonly docs: Collection;
+  /** Entries in the journal file since the snapshot was written. */
+  journalEntries: number;
+}
+
+/**
+ * A document store kept as files per collection: a snapshot (`<collection>.json`) and a journal
+ * (`<collection>.journal.jsonl`) to which each write appends one line holding every document it
+ * changed, whole. A write costs its own documents, not the collection's: rewriting the snapshot on
+ * every write made a season's run ledger (thousands of runs, several writes each) quadratic. Once
+ * the journal outgrows the collection it is folded into a new snapshot (written aside and renamed
+ * in, so it is replaced atomically). Every operation runs under one lock, so a transaction sees
+ * and writes a consistent state; a line cut short by a crash is the one write that did not happen.
+ */
 export class FileDocStore implements DocStore {
   private lock: Promise<unknown> = Promise.resolve();
-  private readonly cache = new Map<string, Collection>();
+  private readonly cache = new Map<string, Loaded>();
 
   constructor(private readonly dir: string) {}
 
@@ -52,32 +66,56 @@ export class FileDocStore implements DocStore {
     return next;
   }
 
-  private async load(collection: string): Promise<Collection> {
+  private snapshotFile(collection: string): string {
+    return join(this.dir, `${collection}.json`);
+  }
+
+  private journalFile(collection: string): string {
+    return join(this.dir, `${collection}.journal.jsonl`);
+  }
+
+  private async load(collection: string): Promise<Loaded> {
     assertName("collection", collection);
     const cached = this.cache.get(collection);
     if (cached) return cached;
-    let data: Collection = {};
-    try {
-      data = JSON.parse(await readFile(join(this.dir, `${collection}.json`), "utf8")) as Collection;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`doc store: cannot read collection ${collection}: ${String(err)}`);
+    const docs = (await readIfExists(this.snapshotFile(collection), collection, (text) => JSON.parse(text) as Collection)) ?? {};
+    let journalEntries = 0;
+    const journal = await readIfExists(this.journalFile(collection), collection, (text) => text);
+    for (const line of (journal ?? "").split("\n")) {
+      if (line === "") continue;
+      const changed = journalLine(line);
+      if (!changed) break; // a write cut short: it and nothing after it happened
+      Object.assign(docs, changed);
+      journalEntries += 1;
     }
-    this.cache.set(collection, data);
-    return data;
+    const loaded = { docs, journalEntries };
+    this.cache.set(collection, loaded);
+    return loaded;
   }
 
-  private async save(collection: string, data: Collection): Promise<void> {
+  /** Records whole documents of one collection as one journal line (one write), then in memory. */
+  private async persist(collection: string, changed: Collection): Promise<void> {
+    const loaded = await this.load(collection);
     await mkdir(this.dir, { recursive: true });
-    const file = join(this.dir, `${collection}.json`);
-    await writeFile(`${file}.tmp`, JSON.stringify(data, null, 1));
+    await appendFile(this.journalFile(collection), `${JSON.stringify(changed)}\n`);
+    Object.assign(loaded.docs, changed);
+    loaded.journalEntries += 1;
+    if (loaded.journalEntries > Math.max(MIN_JOURNAL_BEFORE_COMPACTION, Object.keys(loaded.docs).length)) await this.compact(collection, loaded);
+  }
+
+  private async compact(collection: string, loaded: Loaded): Promise<void> {
+    const file = this.snapshotFile(collection);
+    await writeFile(`${file}.tmp`, JSON.stringify(loaded.docs, null, 1));
     await rename(`${file}.tmp`, file);
-    this.cache.set(collection, data);
+    // A crash before this leaves journal lines the snapshot already holds: replaying whole documents again changes nothing.
+    await rm(this.journalFile(collection), { force: true });
+    loaded.journalEntries = 0;
   }
 
   get(collection: string, id: string): Promise<Doc | null> {
     return this.exclusive(async () => {
       assertName("id", id);
-      const doc = (await this.load(collection))[id];
+      const doc = (await this.load(collection)).docs[id];
       return doc ? structuredClone(doc) : null;
     });
   }
@@ -85,24 +123,22 @@ export class FileDocStore implements DocStore {
   set(collection: string, id: string, doc: Doc): Promise<void> {
     return this.exclusive(async () => {
       assertName("id", id);
-      const data = { ...(await this.load(collection)), [id]: stored(doc) };
-      await this.save(collection, data);
+      await this.persist(collection, { [id]: stored(doc) });
     });
   }
 
   update(collection: string, id: string, patch: Doc): Promise<void> {
     return this.exclusive(async () => {
-      const data = await this.load(collection);
-      const existing = data[id];
+      const existing = (await this.load(collection)).docs[id];
       if (!existing) throw new Error(`doc store: cannot update missing document ${collection}/${id}`);
-      await this.save(collection, { ...data, [id]: { ...existing, ...stored(patch) } });
+      await this.persist(collection, { [id]: { ...existing, ...stored(patch) } });
     });
   }
 
   query(collection: string, filters: readonly DocFilter[]): Promise<DocSnapshot[]> {
     return this.exclusive(async () => {
-      const data = await this.load(collection);
-      return Object.entries(data)
+      const { docs } = await this.load(collection);
+      return Object.entries(docs)
         .filter(([, doc]) => filters.every((f) => matches(doc, f)))
         .map(([id, doc]) => ({ id, data: structuredClone(doc) }));
     });
@@ -112,16 +148,19 @@ export class FileDocStore implements DocStore {
     return this.exclusive(async () => {
       type Op = { kind: "set" | "update"; collection: string; id: string; doc: Doc };
       const ops: Op[] = [];
-      const apply = (data: Collection, op: Op): Collection => {
-        const existing = data[op.id];
-        if (op.kind === "update" && !existing) throw new Error(`doc store: cannot update missing document ${op.collection}/${op.id}`);
-        return { ...data, [op.id]: op.kind === "set" ? op.doc : { ...existing, ...op.doc } };
+      // A document as the transaction's writes so far leave it.
+      const current = async (collection: string, id: string): Promise<Doc | undefined> => {
+        let doc = (await this.load(collection)).docs[id];
+        for (const op of ops) {
+          if (op.collection !== collection || op.id !== id) continue;
+          if (op.kind === "update" && !doc) throw new Error(`doc store: cannot update missing document ${op.collection}/${op.id}`);
+          doc = op.kind === "set" ? op.doc : { ...doc, ...op.doc };
+        }
+        return doc;
       };
-      const view = async (collection: string): Promise<Collection> =>
-        ops.filter((op) => op.collection === collection).reduce(apply, await this.load(collection));
       const tx: DocTransaction = {
         get: async (collection, id) => {
-          const doc = (await view(collection))[id];
+          const doc = await current(collection, id);
           return doc ? structuredClone(doc) : null;
         },
         set: (collection, id, doc) => {
@@ -134,11 +173,35 @@ export class FileDocStore implements DocStore {
         },
       };
       const result = await work(tx);
-      const touched = [...new Set(ops.map((op) => op.collection))];
-      const next = new Map<string, Collection>();
-      for (const collection of touched) next.set(collection, await view(collection));
-      for (const [collection, data] of next) await this.save(collection, data);
+      const changes = new Map<string, Collection>();
+      for (const op of ops) {
+        const changed = changes.get(op.collection) ?? {};
+        changed[op.id] = (await current(op.collection, op.id)) ?? {};
+        changes.set(op.collection, changed);
+      }
+      for (const [collection, changed] of changes) await this.persist(collection, changed);
       return result;
     });
   }
+}
+
+/** One journal line's documents, or null for a line a crash cut short (not JSON). */
+function journalLine(line: string): Collection | null {
+  try {
+    return JSON.parse(line) as Collection;
+  } catch (err) {
+    if (err instanceof SyntaxError) return null;
+    throw err;
+  }
+}
+
+async function readIfExists<T>(file: string, collection: string, parse: (text: string) => T): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new Error(`doc store: cannot read collection ${collection}: ${String(err)}`);
+  }
+  return parse(text);
 }

@@ -2,7 +2,6 @@ export type WarehouseErrorCode =
   | "SCHEMA_MISMATCH"
   | "LOAD_FAILED"
   | "MERGE_FAILED"
-  | "ROLLBACK_FAILED"
   | "ROW_INVALID"
   | "READ_ONLY"
   /** Another process holds the warehouse file's lock. */

@@ -1,10 +1,15 @@
 import type { TableSpec } from "../../catalog/types";
 import { arrayParam, ident, identList, inArray, join, sql, tableRef, type SqlFragment, type SqlScalar } from "./fragment";
 
+/**
+ * Where the rows to merge come from: a staging table in the target's dataset holding the
+ * batch-loaded rows, or a SELECT that reads them directly (one statement, no staging round trip).
+ */
+export type MergeSource = { readonly stagingTable: string } | { readonly select: SqlFragment };
+
 export interface MergePlan {
   readonly target: TableSpec;
-  /** Staging table in the same dataset holding the batch-loaded rows. */
-  readonly stagingTable: string;
+  readonly source: MergeSource;
   /** Every partition value present in the staged rows (the ON-clause pre-filter). */
   readonly partitionValues: readonly SqlScalar[];
   /** How rows are matched and what a match does; the catalog key and an update by default. */
@@ -34,7 +39,7 @@ export function buildMerge(plan: MergePlan): SqlFragment {
   const unknown = matchOn.filter((c) => !columns.includes(c));
   if (unknown.length > 0) throw new Error(`merge: ${target.dataset}.${target.name} has no column ${unknown.join(", ")} to match on`);
   const updatable = columns.filter((c) => !target.key.includes(c) && !IMMUTABLE_ON_UPDATE.has(c));
-  const staging = tableRef({ dataset: target.dataset, name: plan.stagingTable });
+  const rows = "stagingTable" in plan.source ? sql`SELECT * FROM ${tableRef({ dataset: target.dataset, name: plan.source.stagingTable })}` : sql`SELECT * FROM (${plan.source.select})`;
 
   const keyMatch = matchOn.map((k) => sql`target.${ident(k)} = source.${ident(k)}`);
   if (target.partitioning.kind === "time") {
@@ -51,7 +56,7 @@ export function buildMerge(plan: MergePlan): SqlFragment {
   const whenMatched = mode.kind === "upsert" ? sql`\nWHEN MATCHED THEN UPDATE SET ${updateSet}` : sql``;
   return sql`MERGE INTO ${tableRef(target)} AS target
 USING (
-  SELECT * FROM ${staging}
+  ${rows}
   WHERE TRUE
   QUALIFY ROW_NUMBER() OVER (PARTITION BY ${identList(matchOn)} ORDER BY ${ident(target.versionColumn)} DESC) = 1
 ) AS source

@@ -4,7 +4,7 @@ import type { SourceKind } from "../../domain/source-kind";
 import type { RunRecord } from "../../monitoring/run-record";
 import type { Platform } from "../../platform/platform";
 import type { Warehouse } from "../../platform/ports/warehouse";
-import { declaredInputsWork, type DeclaredInputsProcessor } from "../base/declared-inputs";
+import { declaredInputsWork, prefetchDeclared, type DeclaredInputsProcessor, type PrefetchedInputs } from "../base/declared-inputs";
 import type { WorkOutput } from "../base/work-output";
 import { runDeclaredProcessor } from "../base/run-declared";
 
@@ -12,7 +12,9 @@ import { runDeclaredProcessor } from "../base/run-declared";
 export interface RunnableAnalyticsProcessor {
   readonly name: string;
   readonly table: TableSpec;
-  run(platform: Platform, gameDate: string, sourceKind: SourceKind, correlationId?: string): Promise<RunRecord>;
+  run(platform: Platform, gameDate: string, sourceKind: SourceKind, correlationId?: string, prefetched?: PrefetchedInputs): Promise<RunRecord>;
+  /** Reads once, for a range of dates, the inputs each date's run would otherwise read again (history windows). */
+  prefetch?(warehouse: Warehouse, dates: readonly string[]): Promise<PrefetchedInputs>;
   /** The run's work without the lifecycle (checks, extract, transform, unchanged rows left out), for benches. */
   work(warehouse: Warehouse, gameDate: string, now: Date): Promise<WorkOutput>;
 }
@@ -21,7 +23,8 @@ export function runnable<Inputs, R extends Row>(definition: DeclaredInputsProces
   return {
     name: definition.name,
     table: definition.table,
-    run: (platform, gameDate, sourceKind, correlationId) => runDeclaredProcessor(platform, definition, gameDate, sourceKind, correlationId),
+    run: (platform, gameDate, sourceKind, correlationId, prefetched) => runDeclaredProcessor(platform, definition, gameDate, sourceKind, correlationId, prefetched),
+    prefetch: (warehouse, dates) => prefetchDeclared(warehouse, definition.inputs, dates),
     work: (warehouse, gameDate, now) => declaredInputsWork(warehouse, definition, gameDate, now),
   };
 }

@@ -53,6 +53,12 @@ export interface DependencyStatus {
   readonly ok: boolean;
 }
 
+/**
+ * Rows of declared inputs read once for a range of run dates, by table id, with the partitions
+ * the read covered: a run of the range filters its own window from them instead of reading it.
+ */
+export type PrefetchedInputs = ReadonlyMap<string, { readonly from: string; readonly to: string; readonly rows: readonly Row[] }>;
+
 export interface DayContext {
   readonly gameDate: string;
   readonly processedAt: string;
@@ -60,6 +66,8 @@ export interface DayContext {
   readonly schedule: readonly ScheduleRow[];
   readonly finalGames: readonly ScheduleRow[];
   readonly dependencies: readonly DependencyStatus[];
+  /** Inputs already read for the range this run belongs to (see prefetchDeclared). */
+  readonly prefetched?: PrefetchedInputs;
 }
 
 export interface ProcessorResult<R extends Row = Row> {
@@ -165,7 +173,35 @@ export function lowerTier(row: Row): Row {
 export async function readDeclared<T extends TableSpec>(warehouse: Warehouse, day: DayContext, input: string, table: T): Promise<RowOf<T>[]> {
   const status = day.dependencies.find((s) => s.input === input);
   if (!status || status.table !== tableId(table)) throw new Error(`${tableId(table)} is not the declared input "${input}"`);
-  return status.rows === 0 ? [] : readWindow(warehouse, table, status.from, status.to);
+  if (status.rows === 0) return [];
+  const held = day.prefetched?.get(status.table);
+  if (held && held.from <= status.from && held.to >= status.to) {
+    const field = partitionField(table);
+    return held.rows.filter((r) => String(r[field]) >= status.from && String(r[field]) <= status.to) as RowOf<T>[];
+  }
+  return readWindow(warehouse, table, status.from, status.to);
+}
+
+/**
+ * For a range run: each declared input whose window reaches beyond the run's own day (a season,
+ * the last N days) read once over every window of the range's dates, one statement per table,
+ * instead of once per date (which reads a season's history again for every date of the season).
+ * The day's own partitions are read per date as before.
+ */
+export async function prefetchDeclared(warehouse: Warehouse, inputs: Readonly<Record<string, DeclaredInput>>, dates: readonly string[]): Promise<PrefetchedInputs> {
+  const spans = new Map<string, { table: TableSpec; from: string; to: string }>();
+  for (const input of Object.values(inputs)) {
+    if (input.window.kind === "day") continue;
+    for (const date of dates) {
+      const { from, to } = windowRange(input.window, date);
+      const id = tableId(input.table);
+      const span = spans.get(id);
+      spans.set(id, { table: input.table, from: span && span.from < from ? span.from : from, to: span && span.to > to ? span.to : to });
+    }
+  }
+  const out = new Map<string, { from: string; to: string; rows: readonly Row[] }>();
+  for (const [id, span] of spans) out.set(id, { from: span.from, to: span.to, rows: await readWindow(warehouse, span.table, span.from, span.to) });
+  return out;
 }
 
 /** Rows the dependency check counted in a declared input's window (0 for an undeclared one). */
@@ -196,6 +232,7 @@ export async function declaredInputsWork<Inputs, R extends Row>(
   processor: DeclaredInputsProcessor<Inputs, R>,
   gameDate: string,
   now: Date,
+  prefetched?: PrefetchedInputs,
 ): Promise<WorkOutput> {
   const schedule = await readPartitions(warehouse, nbacSchedule, [gameDate]);
   const finalGames = schedule.filter((g) => g.game_status === 3);
@@ -218,7 +255,7 @@ export async function declaredInputsWork<Inputs, R extends Row>(
     throw new ProcessorError(code, `${processor.name} for ${gameDate} blocked by its critical inputs: ${blocking.map(describe).join("; ")}; nothing was read or written`);
   }
   const degraded = statuses.filter((s) => !s.ok && s.criticality === "soft");
-  const day: DayContext = { gameDate, processedAt: now.toISOString(), schedule, finalGames, dependencies: statuses };
+  const day: DayContext = { gameDate, processedAt: now.toISOString(), schedule, finalGames, dependencies: statuses, ...(prefetched ? { prefetched } : {}) };
   const result = processor.transform(await processor.extract(warehouse, day), day);
   if (result.failedChecks && result.failedChecks.length > 0) {
     throw new ProcessorError("INPUT_INCOMPLETE", `${result.failedChecks.join("; ")}; nothing was written`);

@@ -56,7 +56,8 @@ export function warehouseContract(name: string, open: () => Promise<Warehouse>):
 
     test("every statement is counted", async () => {
       const before = warehouse.statementsExecuted();
-      await read();
+      // A read not asked before: the local adapter answers a repeated read from memory, without a statement.
+      await warehouse.query(selectPartitions(table, ["2025-03-14"], ["game_id"]));
       expect(warehouse.statementsExecuted()).toBe(before + 1);
     });
   });

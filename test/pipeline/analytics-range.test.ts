@@ -1,0 +1,76 @@
+import { join } from "node:path";
+import type { Row } from "../../runtime/catalog/derive/row-type";
+import { tableId } from "../../runtime/catalog/define-table";
+import { dateRange } from "../../runtime/domain/et-date";
+import { runLocalPipeline, type PipelineReport } from "../../runtime/orchestration/local-pipeline";
+import { openLocalPlatform } from "../../runtime/platform/local/local-platform";
+import { analyticsProcessors } from "../../runtime/processors/analytics";
+import { readWindow } from "../../runtime/processors/base/read-window";
+import { sql, tableRef } from "../../runtime/platform/sql";
+import { SimSource } from "../../runtime/scrapers/sources/sim-source";
+import { useTempDir } from "../support/temp-dir";
+
+/** The sim season's first four days: history windows grow from empty; a batch of 3 runs as a range, then the last date alone. */
+const DATES = dateRange("2024-10-22", "2024-10-25");
+const source = new SimSource(7, "2025-06-01");
+
+interface Outcome {
+  readonly report: PipelineReport;
+  readonly rows: Record<string, Row[]>;
+  readonly statements: number;
+}
+
+/** Phases 1-3 over the dates, then every phase-3 row of them by table, sorted by key, without when-written timestamps. */
+async function pipeline(dir: string, analyticsBatchDates: number): Promise<Outcome> {
+  const platform = await openLocalPlatform({ dataDir: dir, alertStream: { write: () => true } });
+  try {
+    const before = platform.warehouse.statementsExecuted();
+    const report = await runLocalPipeline(platform, { dates: DATES, source, until: "analytics", analyticsBatchDates });
+    const statements = platform.warehouse.statementsExecuted() - before;
+    const rows: Record<string, Row[]> = {};
+    for (const p of analyticsProcessors) {
+      const key = (r: Row) => p.table.key.map((k) => String(r[k])).join("|");
+      // The players registry is not by date: all of it.
+      const stored = p.table.partitioning.kind === "time" ? await readWindow(platform.warehouse, p.table, DATES[0]!, DATES[DATES.length - 1]!) : await platform.warehouse.query(sql`SELECT * FROM ${tableRef(p.table)}`);
+      rows[tableId(p.table)] = stored
+        .map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => c !== "processed_at" && c !== "created_at" && !c.endsWith("_last_updated"))))
+        .sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    }
+    return { report, rows, statements };
+  } finally {
+    await platform.close();
+  }
+}
+
+const runsOf = (report: PipelineReport) =>
+  report.runs
+    .filter((r) => r.phase === "phase_3_analytics")
+    .map((r) => `${r.scope} ${r.processor} ${r.status} ${r.rows_written}`)
+    .sort();
+
+describe("phase 3 of a range as range runs (analyticsBatchDates) = date by date", () => {
+  const tmp = useTempDir("analytics-range");
+  let byDate: Outcome;
+  let ranged: Outcome;
+
+  beforeAll(async () => {
+    byDate = await pipeline(join(tmp(), "by-date"), 1);
+    ranged = await pipeline(join(tmp(), "ranged"), 3);
+  }, 300_000);
+
+  test("every date still gets its own run of every analytics processor, with the same status and rows", () => {
+    expect(runsOf(byDate.report)).toHaveLength(DATES.length * analyticsProcessors.length);
+    expect(runsOf(byDate.report).filter((r) => !r.includes(" success "))).toEqual([]);
+    expect(runsOf(ranged.report)).toEqual(runsOf(byDate.report));
+    expect(ranged.report.dates_completed).toEqual(DATES);
+  });
+
+  test("the rows equal those of date-by-date runs, and every table fills", () => {
+    for (const [table, rows] of Object.entries(byDate.rows)) expect({ table, filled: rows.length > 0 }).toEqual({ table, filled: true });
+    expect(ranged.rows).toEqual(byDate.rows);
+  });
+
+  test("the range reads each history window once instead of once per date", () => {
+    expect(ranged.statements).toBeLessThan(byDate.statements);
+  });
+});
