@@ -108,6 +108,7 @@ describe("usage errors exit 2 with the flag named", () => {
     [["pipeline", "--date", "2025-03-15", "--source", "replay"], /--replay-dir/],
     [["pipeline", "--date", "2025-03-15", "--source", "http"], /source/],
     [["pipeline", "--date", "2025-03-15", "--seed", "abc"], /--seed/],
+    [["pipeline", "--date", "2025-03-15", "--analytics-batch", "0"], /--analytics-batch/],
     [["pipeline", "--date", "2025-03-15", "--bogus"], /unknown option/],
     [["pipeline"], /--date/],
   ])("%p", async (argv, message) => {

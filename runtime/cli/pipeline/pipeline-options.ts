@@ -22,6 +22,7 @@ const optionsSchema = z.strictObject({
   until: z.enum(["raw", "analytics", "precompute"]),
   seed: z.string().regex(/^\d{1,9}$/, "expected a whole number"),
   yes: z.boolean().optional(),
+  analyticsBatch: z.string().regex(/^[1-9]\d{0,2}$/, "expected a whole number from 1 to 999").optional(),
   backend: z.string().optional(),
   json: z.boolean().optional(),
 });
@@ -33,6 +34,8 @@ export interface PipelineCommandOptions {
   readonly dataDir: string;
   readonly until: "raw" | "analytics" | "precompute";
   readonly seed: number;
+  /** Triggered dates whose phase 3 runs as one range run (1: date by date). */
+  readonly analyticsBatch: number;
   readonly backend: Backend;
   readonly json: boolean;
 }
@@ -75,6 +78,7 @@ export function resolvePipelineOptions(raw: unknown, now: Date): PipelineCommand
     dataDir: dataDirFlag(o.dataDir ?? defaultDataDir(o.source)),
     until: o.until,
     seed: Number(o.seed),
+    analyticsBatch: Number(o.analyticsBatch ?? 1),
     backend,
     json: o.json ?? false,
   };

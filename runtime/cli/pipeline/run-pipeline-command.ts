@@ -60,6 +60,7 @@ export async function runPipelineCommand(options: PipelineCommandOptions, io: Cl
         validation: { configs, remediation: { dataDir: options.dataDir, sourceFlags }, sourceKind: source.kind },
         source,
         until: options.until,
+        analyticsBatchDates: options.analyticsBatch,
         shouldStop: () => interruption.signal() !== null,
         onEvent: (event) => progress.onEvent(event),
       });
