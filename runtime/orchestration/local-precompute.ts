@@ -14,6 +14,7 @@ import { notRunLine, type NotRunLine } from "./not-run-line";
 import { OrchestrationError } from "./orchestration-error";
 import type { OrchestratorContext } from "./orchestrator-context";
 import { subscriptionOf } from "./subscription-of";
+import { transitionOutcomeText } from "./transition-outcome-text";
 import { completionHandler, evaluateGates, recordOnly, stateOrEmpty, transitionFor, type TransitionOutcome } from "./transition-handler";
 import { nextStep, transitionMode } from "./transition-plan";
 import { runTriggeredPrecompute } from "./triggered-precompute";
@@ -39,19 +40,10 @@ export interface LocalPrecompute {
   settle(upstream: readonly PipelineRun[], onRun: (run: RunRecord) => void, onNotRun: (line: PipelineRun) => void): Promise<void>;
 }
 
+const WORDS = { previous: "phase 3", next: "phase 4", gate: "3->4 gate" };
+
 function describe(outcome: TransitionOutcome): string {
-  switch (outcome.kind) {
-    case "blocked":
-      return `3->4 gate blocked: ${outcome.reasons.join("; ")}`;
-    case "waiting":
-      return `phase 3 incomplete, waiting for ${outcome.waitingFor}`;
-    case "ignored":
-      return outcome.why;
-    case "already_triggered":
-      return `phase 4 already started at ${outcome.at ?? "?"}`;
-    case "published":
-      return `phase 4 started (${outcome.messageId})`;
-  }
+  return transitionOutcomeText(outcome, WORDS);
 }
 
 /**

@@ -11,6 +11,7 @@ import { localPhaseStarter } from "./local-phase-starter";
 import { localRangeStarter } from "./local-range-starter";
 import { localStart } from "./local-start";
 import { subscriptionOf } from "./subscription-of";
+import { transitionOutcomeText } from "./transition-outcome-text";
 import { OrchestrationError } from "./orchestration-error";
 import type { OrchestratorContext } from "./orchestrator-context";
 import { completionHandler, evaluateGates, stateOrEmpty, transitionFor, type TransitionOutcome } from "./transition-handler";
@@ -46,19 +47,10 @@ export interface LocalTransitionOptions {
   readonly analyticsBatchDates?: number;
 }
 
+const WORDS = { previous: "phase 2", next: "phase 3", gate: "gate" };
+
 function describe(outcome: TransitionOutcome): string {
-  switch (outcome.kind) {
-    case "blocked":
-      return `gate blocked: ${outcome.reasons.join("; ")}`;
-    case "waiting":
-      return `phase 2 incomplete, waiting for ${outcome.waitingFor}`;
-    case "ignored":
-      return outcome.why;
-    case "already_triggered":
-      return `phase 3 already started at ${outcome.at ?? "?"}`;
-    case "published":
-      return `phase 3 started (${outcome.messageId})`;
-  }
+  return transitionOutcomeText(outcome, WORDS);
 }
 
 /**

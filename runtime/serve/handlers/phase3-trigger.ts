@@ -1,7 +1,7 @@
 import type { RunRecord } from "../../monitoring/run-record";
-import { phaseTriggerSchema } from "../../messages/phase-trigger";
 import { localPhaseStarter } from "../../orchestration/local-phase-starter";
 import { resultOfRuns, type PushHandler } from "../push-result";
+import { phaseTriggerBody } from "./phase-trigger-body";
 
 /**
  * Phase 3 on its trigger (`nba-phase3-trigger`, published by the 2->3 transition once its gates
@@ -9,15 +9,9 @@ import { resultOfRuns, type PushHandler } from "../push-result";
  * rewrites the same rows). A processor whose input failed is not run: fail closed.
  */
 export const phase3TriggerHandler: PushHandler = async (platform, delivery) => {
-  const parsed = phaseTriggerSchema.safeParse(delivery.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: "rejected", reason: `not a phase trigger: field ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}` };
-  }
-  const trigger = parsed.data;
-  if (trigger.phase !== "phase_3_analytics") return { kind: "rejected", reason: `expected a phase_3_analytics trigger, got ${trigger.phase}` };
-  if (!trigger.source_kind) return { kind: "rejected", reason: "source_kind: the trigger does not say where the upstream rows came from, so phase-3 rows could not carry it" };
+  const body = phaseTriggerBody(delivery.body, "phase_3_analytics");
+  if (body.kind === "rejected") return body;
   const runs: RunRecord[] = [];
-  await localPhaseStarter(platform, trigger.source_kind, (run) => runs.push(run))(trigger);
+  await localPhaseStarter(platform, body.sourceKind, (run) => runs.push(run))(body.trigger);
   return resultOfRuns(runs);
 };
