@@ -17,6 +17,7 @@ import { serveRole } from "../support/served-role";
 import type { PushDelivery } from "../../runtime/serve/push-result";
 import { roleRoutes } from "../../runtime/serve/role-routes";
 import { openTestPlatform, type TestPlatform } from "../support/test-platform";
+import { phaseTriggerFixture } from "../support/phase-trigger-fixture";
 
 const DATE = "2025-03-01";
 const spec = transitionFor("phase2-to-phase3");
@@ -116,21 +117,7 @@ describe("serve --role phase-orchestrator: phase-3 completions go through the 3-
 });
 
 describe("serve --role precompute-processors: the phase-4 trigger", () => {
-  const trigger = (extra: Record<string, unknown>) => ({
-    phase: "phase_4_precompute",
-    game_date: DATE,
-    mode: "backfill",
-    trigger_reason: "threshold",
-    trigger_source: "orchestrator",
-    execution_id: "t-4",
-    correlation_id: "c-4",
-    timestamp: "2025-03-16T10:00:00.000Z",
-    expected_processors: ["player_game_summary"],
-    completed_processors: ["player_game_summary"],
-    missing_processors: [],
-    upstream_processors_count: 1,
-    ...extra,
-  });
+  const trigger = (extra: Record<string, unknown>) => phaseTriggerFixture("phase_4_precompute", { game_date: DATE, ...extra });
 
   test("runs the five precompute processors for the date and publishes one completion per processor for it", async () => {
     const result = await phase4TriggerHandler(platform, delivery(trigger({ source_kind: "replay" }), "nba-phase4-trigger--precompute-processors"));
@@ -207,21 +194,7 @@ describe("serve --role phase-orchestrator: the scheduler's /trigger and /gates/s
 });
 
 describe("serve --role analytics-processors: the phase-3 trigger", () => {
-  const trigger = (extra: Record<string, unknown>) => ({
-    phase: "phase_3_analytics",
-    game_date: DATE,
-    mode: "backfill",
-    trigger_reason: "all_complete",
-    trigger_source: "orchestrator",
-    execution_id: "t-1",
-    correlation_id: "c-1",
-    timestamp: "2025-03-16T10:00:00.000Z",
-    expected_processors: ["nbac_player_boxscores"],
-    completed_processors: ["nbac_player_boxscores"],
-    missing_processors: [],
-    upstream_processors_count: 1,
-    ...extra,
-  });
+  const trigger = (extra: Record<string, unknown>) => phaseTriggerFixture("phase_3_analytics", { game_date: DATE, ...extra });
 
   test("runs the analytics processors for the date in dependency order: one blocked by its inputs stops its dependents, not the others", async () => {
     // Nothing is loaded: team offense's critical input (the schedule) is empty, so it fails before reading;

@@ -26,6 +26,7 @@ import type { RoleRoutes } from "../../../runtime/serve/role-routes";
 import { capturedLogger } from "../../support/captured-logger";
 import { scheduleRow } from "../../support/schedule-row";
 import type { Declared } from "./declared";
+import { phaseTriggerFixture } from "../../support/phase-trigger-fixture";
 
 export interface DocWrite {
   readonly collection: string;
@@ -141,41 +142,9 @@ const EXAMPLES: Readonly<Record<string, Example>> = {
   "/pubsub/phase3": () => Promise.resolve({ body: completion("phase_3_analytics", "player_game_summary") }),
   "/pubsub/phase4": () => Promise.resolve({ body: completion("phase_4_precompute", "player_daily_cache") }),
   "/pubsub/phase4-trigger": () =>
-    Promise.resolve({
-      body: {
-        phase: "phase_4_precompute",
-        game_date: "2025-03-15",
-        mode: "backfill",
-        trigger_reason: "threshold",
-        trigger_source: "orchestrator",
-        execution_id: "t-4",
-        correlation_id: "c-1",
-        timestamp: "2025-03-16T10:00:00.000Z",
-        expected_processors: ["player_game_summary", "upcoming_player_game_context"],
-        completed_processors: ["player_game_summary", "upcoming_player_game_context"],
-        missing_processors: [],
-        upstream_processors_count: 2,
-        source_kind: "sim",
-      },
-    }),
+    Promise.resolve({ body: phaseTriggerFixture("phase_4_precompute", { source_kind: "sim" }) }),
   "/pubsub/phase3-trigger": () =>
-    Promise.resolve({
-      body: {
-        phase: "phase_3_analytics",
-        game_date: "2025-03-15",
-        mode: "backfill",
-        trigger_reason: "all_complete",
-        trigger_source: "orchestrator",
-        execution_id: "t-1",
-        correlation_id: "c-1",
-        timestamp: "2025-03-16T10:00:00.000Z",
-        expected_processors: ["nbac_player_boxscores"],
-        completed_processors: ["nbac_player_boxscores"],
-        missing_processors: [],
-        upstream_processors_count: 1,
-        source_kind: "sim",
-      },
-    }),
+    Promise.resolve({ body: phaseTriggerFixture("phase_3_analytics", { source_kind: "sim" }) }),
   "/pubsub/dead-letter": () =>
     Promise.resolve({
       body: completion("phase_2_raw", "nbac_schedule"),
