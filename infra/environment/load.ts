@@ -2,15 +2,13 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { describeConfigIssue } from "../../runtime/domain/config-issue";
 import { allowedKeys, describeKey, environmentSchema, type EnvironmentConfig } from "./schema";
+import { ConfigError } from "../../runtime/domain/config-error";
 
 /** An environment file that does not parse or does not fit the schema; the message lists every problem. */
-export class EnvironmentConfigError extends Error {
+export class EnvironmentConfigError extends ConfigError {
   readonly code = "ENVIRONMENT_CONFIG";
-  constructor(
-    readonly source: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`${source}: invalid environment file\n  ${problems.join("\n  ")}`);
+  constructor(source: string, problems: readonly string[]) {
+    super(source, problems, "environment file");
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { describeConfigIssue } from "../domain/config-issue";
+import { ConfigError } from "../domain/config-error";
 
 const SEVERITIES = ["info", "warning", "error", "critical"] as const;
 const envName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "an environment variable name such as SLACK_WEBHOOK_URL");
@@ -82,13 +83,10 @@ export type RetryConfig = AlertsConfig["retry"];
 export const DEFAULT_ALERTS_CONFIG_FILE = join(__dirname, "..", "..", "configs", "alerts.yaml");
 
 /** An alerts config that does not parse, does not fit the schema, or routes to an unknown channel. */
-export class AlertsConfigError extends Error {
+export class AlertsConfigError extends ConfigError {
   readonly code = "ALERTS_CONFIG";
-  constructor(
-    readonly source: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`${source}: invalid alerts config\n  ${problems.join("\n  ")}`);
+  constructor(source: string, problems: readonly string[]) {
+    super(source, problems, "alerts config");
   }
 }
 

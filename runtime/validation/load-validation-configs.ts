@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { describeConfigIssue } from "../domain/config-issue";
 import { tableConfigSchema, type CheckSpec, type TableConfig } from "./check-spec";
 import { REMEDIATION_PLACEHOLDERS, unknownPlaceholders } from "./remediation";
+import { ConfigError } from "../domain/config-error";
 
 /** Where the shipped configs live: `configs/validation/<dataset>/<table>.yaml`. */
 export const VALIDATION_CONFIG_DIR = join(__dirname, "..", "..", "configs", "validation");
@@ -14,13 +15,10 @@ export interface LoadedTableConfig {
 }
 
 /** A config that does not parse or does not fit the schema; the message names the file and every bad key. */
-export class ValidationConfigError extends Error {
+export class ValidationConfigError extends ConfigError {
   readonly code = "VALIDATION_CONFIG";
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`${file}: invalid validation config\n  ${problems.join("\n  ")}`);
+  constructor(file: string, problems: readonly string[]) {
+    super(file, problems, "validation config");
   }
 }
 

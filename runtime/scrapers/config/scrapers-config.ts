@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { describeConfigIssue } from "../../domain/config-issue";
 import { errorMessage } from "../../domain/error-message";
+import { ConfigError } from "../../domain/config-error";
 
 /** The live sources the scrapers call; each has its own rate limit and circuit breaker. */
 export const SOURCE_FAMILIES = ["nba_stats", "nba_cdn", "nba_static", "bdl", "odds_api", "bettingpros"] as const;
@@ -53,13 +54,10 @@ export type ScraperCallConfig = z.infer<typeof scraperSchema>;
 export const DEFAULT_SCRAPERS_CONFIG_FILE = join(__dirname, "..", "..", "..", "configs", "scrapers.yaml");
 
 /** A scrapers config that is not YAML or does not fit the schema; every problem names its key. */
-export class ScrapersConfigError extends Error {
+export class ScrapersConfigError extends ConfigError {
   readonly code = "SCRAPERS_CONFIG";
-  constructor(
-    readonly source: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`${source}: invalid scrapers config\n  ${problems.join("\n  ")}`);
+  constructor(source: string, problems: readonly string[]) {
+    super(source, problems, "scrapers config");
     this.name = "ScrapersConfigError";
   }
 }
