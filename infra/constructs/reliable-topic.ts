@@ -112,6 +112,15 @@ export interface TerminalDeadLetterProps {
   readonly messageRetention?: Duration;
 }
 
+/** roles/pubsub.publisher for `publisher` on one topic, with a logical id naming both. */
+function grantTopicPublisher(scope: Construct, topicName: string, topic: PubsubTopic, publisher: Identity): void {
+  new PubsubTopicIamMember(scope, `publisher-${publisher.name}`, {
+    topic: topic.name,
+    role: "roles/pubsub.publisher",
+    member: publisher.member,
+  }).overrideLogicalId(terraformName(publisher.name, topicName));
+}
+
 /**
  * The end of the dead-letter chain: a topic that dead-letter subscriptions dead-letter into, with
  * one pull subscription operators read. The dead-letter backlog alert watches it.
@@ -155,11 +164,7 @@ export class TerminalDeadLetter extends Construct {
 
   /** Lets `publisher` publish here (roles/pubsub.publisher on this one topic). */
   grantPublish(publisher: Identity): void {
-    new PubsubTopicIamMember(this, `publisher-${publisher.name}`, {
-      topic: this.topic.name,
-      role: "roles/pubsub.publisher",
-      member: publisher.member,
-    }).overrideLogicalId(terraformName(publisher.name, this.name));
+    grantTopicPublisher(this, this.name, this.topic, publisher);
   }
 }
 
@@ -235,10 +240,6 @@ export class ReliableTopic extends Construct {
 
   /** Lets `publisher` publish to this topic (and only this topic). */
   grantPublish(publisher: Identity): void {
-    new PubsubTopicIamMember(this, `publisher-${publisher.name}`, {
-      topic: this.topic.name,
-      role: "roles/pubsub.publisher",
-      member: publisher.member,
-    }).overrideLogicalId(terraformName(publisher.name, this.name));
+    grantTopicPublisher(this, this.name, this.topic, publisher);
   }
 }
