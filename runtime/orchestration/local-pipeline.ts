@@ -15,6 +15,7 @@ import { mergeSummaries, type ValidationSummary } from "../validation/validation
 import { uncapturedSource, type UncapturedSource } from "./uncaptured-source";
 import { wireLocalTransitions } from "./local-transitions";
 import { wireLocalPrecompute } from "./local-precompute";
+import { CoalescingWarehouse, type Together } from "../platform/coalesced-writes";
 
 export type PipelineStage = "raw" | "analytics" | "precompute";
 
@@ -98,7 +99,12 @@ function summarize(run: RunRecord): PipelineRun {
  * range stopped part-way leaves every finished date complete. A failed upstream blocks what
  * depends on it: fail closed.
  */
-export async function runLocalPipeline(platform: Platform, options: PipelineOptions): Promise<PipelineReport> {
+export async function runLocalPipeline(opened: Platform, options: PipelineOptions): Promise<PipelineReport> {
+  const batchDates = Math.max(1, options.analyticsBatchDates ?? 1);
+  // A batch's dates go through phases 1-3 together, sharing their writes (one MERGE per table and batch).
+  const coalescing = batchDates > 1 ? new CoalescingWarehouse(opened.warehouse) : null;
+  const platform: Platform = coalescing ? { ...opened, warehouse: coalescing } : opened;
+  const together: Together | undefined = coalescing ? (tasks) => coalescing.together(tasks) : undefined;
   const runs: RunRecord[] = [];
   const report: PipelineRun[] = [];
   const emit = options.onEvent ?? (() => undefined);
@@ -112,11 +118,11 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
   platform.bus.subscribe(RAW_SUBSCRIPTION, rawConsumer(platform, record));
   const kind = options.source.kind;
   // Phase 3 starts through the 2->3 transition and its gates, as in production.
-  const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record, { analyticsBatchDates: options.analyticsBatchDates }) : null;
+  const transitions = options.until !== "raw" ? wireLocalTransitions(platform, kind, record, { analyticsBatchDates: batchDates, together }) : null;
   await transitions?.reset(options.dates);
   // Phase 4 starts through the 3->4 transition and its gates; the range then runs it once.
   const precompute = options.until === "precompute" ? wireLocalPrecompute(platform, kind) : null;
-  const batchedAnalytics = (options.analyticsBatchDates ?? 1) > 1;
+  const batchedAnalytics = batchDates > 1;
   await precompute?.reset(options.dates);
   subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
@@ -138,20 +144,21 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
     }
   }
 
-  for (const [index, date] of options.dates.entries()) {
+  for (let start = 0; start < options.dates.length; start += batchDates) {
     if (stop()) {
       interrupted = true;
       break;
     }
+    const dates = options.dates.slice(start, start + batchDates);
     const total = options.dates.length;
     const first = report.length;
-    emit({ kind: "date_started", date, index, total });
-    for (const scraper of dateScrapers) {
+    dates.forEach((date, k) => emit({ kind: "date_started", date, index: start + k, total }));
+    const scrapeDate = async (scraper: (typeof dateScrapers)[number], date: string): Promise<void> => {
       const missing = await uncapturedSource(options.source, scraper, { key: date, gameDate: date });
       if (missing) {
         uncaptured.push(missing);
         platform.logger.warn({ event: "source_not_captured", scraper: missing.scraper, scope: missing.scope }, missing.reason);
-        continue;
+        return;
       }
       record(
         await runScraper(platform, {
@@ -161,12 +168,25 @@ export async function runLocalPipeline(platform: Platform, options: PipelineOpti
           categoriseMissing: () => missingReplayReason(platform.warehouse, scraper, date),
         }),
       );
+    };
+    // Scrapers one after another (play-by-play reads the box scores loaded before it); a batch's dates together.
+    for (const scraper of dateScrapers) {
+      if (together && dates.length > 1) await together(dates.map((date) => () => scrapeDate(scraper, date)));
+      else for (const date of dates) await scrapeDate(scraper, date);
     }
-    if (transitions) report.push(...(await transitions.settle(date)));
-    // With phase 3 batched, a date's 3->4 state is known only once its batch ran (after drain).
-    if (precompute && !batchedAnalytics) report.push(...(await precompute.settleDate(date)));
-    completed.push(date);
-    emit({ kind: "date_finished", date, index, total, runs: report.slice(first) });
+    for (const date of dates) {
+      if (transitions) report.push(...(await transitions.settle(date)));
+      // With phase 3 batched, a date's 3->4 state is known only once its batch ran (after drain).
+      if (precompute && !batchedAnalytics) report.push(...(await precompute.settleDate(date)));
+      completed.push(date);
+    }
+    const lines = report.slice(first);
+    dates.forEach((date, k) => {
+      const last = k === dates.length - 1;
+      // Runs of another scope (a batch's analytics range) go with the batch's last date.
+      const own = dates.length === 1 ? lines : lines.filter((line) => line.scope === date || (last && !dates.includes(line.scope)));
+      emit({ kind: "date_finished", date, index: start + k, total, runs: own });
+    });
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
   // Dates still queued for a phase-3 range run (analyticsBatchDates) run now, interrupted or not.

@@ -9,6 +9,7 @@ import { completionDocId, emptyCompletionState, PHASE_COMPLETIONS, toCompletionD
 import { localHealthProbe } from "./health-probe";
 import { localPhaseStarter } from "./local-phase-starter";
 import { localRangeStarter } from "./local-range-starter";
+import type { Together } from "../platform/coalesced-writes";
 import { localStart } from "./local-start";
 import { subscriptionOf } from "./subscription-of";
 import { transitionOutcomeText } from "./transition-outcome-text";
@@ -45,6 +46,8 @@ export interface LocalTransitionOptions {
    * after its phases 1 and 2). Queued dates run once the batch is full, or at drain().
    */
   readonly analyticsBatchDates?: number;
+  /** Runs a range's dates of a processor concurrently with shared writes (see CoalescingWarehouse). */
+  readonly together?: Together;
 }
 
 const WORDS = { previous: "phase 2", next: "phase 3", gate: "gate" };
@@ -63,7 +66,7 @@ export function wireLocalTransitions(platform: Platform, sourceKind: SourceKind,
   const ctx: OrchestratorContext = { platform, health: localHealthProbe(platform) };
   const started = new Set<string>();
   const startOne = localPhaseStarter(platform, sourceKind, record);
-  const startRange = localRangeStarter(platform, sourceKind, record);
+  const startRange = localRangeStarter(platform, sourceKind, record, options.together);
   const batchDates = Math.max(1, options.analyticsBatchDates ?? 1);
   const queued: PhaseTrigger[] = [];
   const drain = async (): Promise<void> => {

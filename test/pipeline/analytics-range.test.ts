@@ -5,8 +5,8 @@ import { dateRange } from "../../runtime/domain/et-date";
 import { runLocalPipeline, type PipelineReport } from "../../runtime/orchestration/local-pipeline";
 import { openLocalPlatform } from "../../runtime/platform/local/local-platform";
 import { analyticsProcessors } from "../../runtime/processors/analytics";
-import { readWindow } from "../../runtime/processors/base/read-window";
-import { sql, tableRef } from "../../runtime/platform/sql";
+import { rawProcessors } from "../../runtime/processors/raw";
+import { ident, param, sql, tableRef } from "../../runtime/platform/sql";
 import { SimSource } from "../../runtime/scrapers/sources/sim-source";
 import { useTempDir } from "../support/temp-dir";
 
@@ -20,7 +20,7 @@ interface Outcome {
   readonly statements: number;
 }
 
-/** Phases 1-3 over the dates, then every phase-3 row of them by table, sorted by key, without when-written timestamps. */
+/** Phases 1-3 over the dates, then every raw and phase-3 row of them by table, sorted by key, without when-written timestamps and payload paths. */
 async function pipeline(dir: string, analyticsBatchDates: number): Promise<Outcome> {
   const platform = await openLocalPlatform({ dataDir: dir, alertStream: { write: () => true } });
   try {
@@ -28,12 +28,15 @@ async function pipeline(dir: string, analyticsBatchDates: number): Promise<Outco
     const report = await runLocalPipeline(platform, { dates: DATES, source, until: "analytics", analyticsBatchDates });
     const statements = platform.warehouse.statementsExecuted() - before;
     const rows: Record<string, Row[]> = {};
-    for (const p of analyticsProcessors) {
-      const key = (r: Row) => p.table.key.map((k) => String(r[k])).join("|");
+    for (const table of [...rawTables, ...analyticsProcessors.map((p) => p.table)]) {
+      const key = (r: Row) => table.key.map((k) => String(r[k])).join("|");
       // The players registry is not by date: all of it.
-      const stored = p.table.partitioning.kind === "time" ? await readWindow(platform.warehouse, p.table, DATES[0]!, DATES[DATES.length - 1]!) : await platform.warehouse.query(sql`SELECT * FROM ${tableRef(p.table)}`);
-      rows[tableId(p.table)] = stored
-        .map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => c !== "processed_at" && c !== "created_at" && !c.endsWith("_last_updated"))))
+      const stored =
+        table.partitioning.kind === "time"
+          ? await platform.warehouse.query(sql`SELECT * FROM ${tableRef(table)} WHERE ${ident(table.partitioning.field)} BETWEEN ${param("from", DATES[0]!, "DATE")} AND ${param("to", DATES[DATES.length - 1]!, "DATE")}`)
+          : await platform.warehouse.query(sql`SELECT * FROM ${tableRef(table)}`);
+      rows[tableId(table)] = stored
+        .map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => !c.endsWith("_at") && !c.endsWith("_last_updated") && c !== "source_file_path")))
         .sort((a, b) => (key(a) < key(b) ? -1 : 1));
     }
     return { report, rows, statements };
@@ -42,13 +45,16 @@ async function pipeline(dir: string, analyticsBatchDates: number): Promise<Outco
   }
 }
 
-const runsOf = (report: PipelineReport) =>
+/** Every raw table but the season schedule (loaded once up front either way). */
+const rawTables = rawProcessors.map((p) => p.table).filter((t) => t.name !== "nbac_schedule");
+
+const runsOf = (report: PipelineReport, phase = "phase_3_analytics") =>
   report.runs
-    .filter((r) => r.phase === "phase_3_analytics")
+    .filter((r) => r.phase === phase)
     .map((r) => `${r.scope} ${r.processor} ${r.status} ${r.rows_written}`)
     .sort();
 
-describe("phase 3 of a range as range runs (analyticsBatchDates) = date by date", () => {
+describe("a range in batches (analyticsBatchDates: dates together through phases 1-3, writes shared) = date by date", () => {
   const tmp = useTempDir("analytics-range");
   let byDate: Outcome;
   let ranged: Outcome;
@@ -65,8 +71,14 @@ describe("phase 3 of a range as range runs (analyticsBatchDates) = date by date"
     expect(ranged.report.dates_completed).toEqual(DATES);
   });
 
+  test("every date still gets its own raw runs, with the same status and rows written (inserted + updated)", () => {
+    expect(runsOf(byDate.report, "phase_2_raw").length).toBeGreaterThan(DATES.length * 10);
+    expect(runsOf(ranged.report, "phase_2_raw")).toEqual(runsOf(byDate.report, "phase_2_raw"));
+  });
+
   test("the rows equal those of date-by-date runs, and every table fills", () => {
-    for (const [table, rows] of Object.entries(byDate.rows)) expect({ table, filled: rows.length > 0 }).toEqual({ table, filled: true });
+    for (const table of analyticsProcessors.map((p) => tableId(p.table))) expect({ table, filled: (byDate.rows[table] ?? []).length > 0 }).toEqual({ table, filled: true });
+    expect(Object.values(byDate.rows).filter((rows) => rows.length > 0).length).toBeGreaterThan(rawTables.length);
     expect(ranged.rows).toEqual(byDate.rows);
   });
 

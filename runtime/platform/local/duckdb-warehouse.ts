@@ -8,7 +8,8 @@ import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import { duckdbDialect } from "../sql/dialect";
 import { identList, param, sql, SqlFragment, tableRef } from "../sql/fragment";
-import { buildMerge, type MergeMode } from "../sql/merge";
+import { buildMerge, mergeMatchColumns, type MergeMode } from "../sql/merge";
+import { mergeKeyOf } from "../merge-key";
 import { render } from "../sql/render";
 import type { JobLabels, MergeResult, Warehouse } from "../ports/warehouse";
 import { errorMessage } from "../../domain/error-message";
@@ -56,6 +57,8 @@ export class DuckDbWarehouse implements Warehouse {
   private readonly reads = new ReadCache(READ_CACHE_ROWS, READ_CACHE_ROWS_PER_RESULT);
   /** DuckDB allows one writer transaction at a time per connection; serialize writes explicitly. */
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Writes begun so far (a read that overlaps one is not cached). */
+  private writes = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -143,8 +146,10 @@ export class DuckDbWarehouse implements Warehouse {
     const key = `${rendered.text}\u0000${JSON.stringify(rendered.params)}`;
     const cached = this.reads.get(key);
     if (cached) return cached;
+    const writesBefore = this.writes;
     const rows = await this.run(rendered.text, toDuckDbParams(rendered.params));
-    this.reads.set(key, tablesOf(statement), rows);
+    // A write that began while this read ran may or may not be in its result: not kept.
+    if (this.writes === writesBefore) this.reads.set(key, tablesOf(statement), rows);
     return rows;
   }
 
@@ -153,7 +158,7 @@ export class DuckDbWarehouse implements Warehouse {
     validateRows(table, rows);
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
-      this.reads.invalidate(`${table.dataset}.${table.name}`);
+      this.invalidate(table);
       try {
         // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
         const insert = render(sql`INSERT INTO ${tableRef(table)} ${readJsonSelect(table, file)}`, this.dialect);
@@ -168,26 +173,61 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async merge(table: TableSpec, rows: readonly Row[], _labels?: JobLabels, mode?: MergeMode): Promise<MergeResult> {
-    if (rows.length === 0) return { inserted: 0, updated: 0 };
+    const [result] = await this.mergeParts(table, [rows], _labels, mode);
+    return result ?? { inserted: 0, updated: 0 };
+  }
+
+  /**
+   * Several callers' rows in one MERGE (one statement, one transaction: all or nothing), each
+   * told its own inserted and updated rows. The parts must not share a match key (the caller
+   * checks); a row the warehouse reports that no part sent is an error, never a guess.
+   */
+  async mergeParts(table: TableSpec, parts: readonly (readonly Row[])[], _labels?: JobLabels, mode?: MergeMode): Promise<MergeResult[]> {
+    const rows = parts.flat();
+    const results = parts.map(() => ({ inserted: 0, updated: 0 }));
+    if (rows.length === 0) return results;
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
+    const matchOn = parts.length > 1 ? mergeMatchColumns(table, mode) : [];
+    const keyOf = mergeKeyOf(table, matchOn);
+    const partOf = new Map<string, number>();
+    if (parts.length > 1) parts.forEach((part, i) => part.forEach((row) => partOf.set(keyOf(row), i)));
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
-      this.reads.invalidate(`${table.dataset}.${table.name}`);
+      this.invalidate(table);
       try {
         // The MERGE reads the loaded file itself: one atomic statement instead of a staging table
         // created, filled, merged and dropped inside a transaction (six statements).
         const merge = render(buildMerge({ target: table, source: { select: readJsonSelect(table, file) }, partitionValues, mode }), this.dialect);
-        const actions = await this.run(`${merge.text}\nRETURNING merge_action`, toDuckDbParams(merge.params));
-        const inserted = actions.filter((a) => a.merge_action === "INSERT").length;
-        const updated = actions.filter((a) => a.merge_action === "UPDATE").length;
-        return { inserted, updated };
+        const returning = ["merge_action", ...matchOn.map((c) => `"${c}"`)].join(", ");
+        const actions = await this.run(`${merge.text}\nRETURNING ${returning}`, toDuckDbParams(merge.params));
+        for (const action of actions) {
+          const part = parts.length > 1 ? partOf.get(keyOf(action)) : 0;
+          const result = part === undefined ? undefined : results[part];
+          if (!result) throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} reported a row no batch sent (${matchOn.map((c) => `${c}=${String(action[c])}`).join(", ")})`);
+          if (action.merge_action === "INSERT") result.inserted += 1;
+          else if (action.merge_action === "UPDATE") result.updated += 1;
+        }
+        return results;
       } catch (err) {
+        if (err instanceof WarehouseError) throw err;
         throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} failed (nothing written): ${errorMessage(err)}`, err);
       } finally {
         await rm(file, { force: true });
       }
     });
+  }
+
+  /** Several callers' rows appended in one statement (all or nothing); each is told its own count. */
+  async appendParts(table: TableSpec, parts: readonly (readonly Row[])[]): Promise<number[]> {
+    await this.append(table, parts.flat());
+    return parts.map((p) => p.length);
+  }
+
+  /** A write to the table: forget the reads of it, and results of reads still running (see query). */
+  private invalidate(table: TableSpec): void {
+    this.writes += 1;
+    this.reads.invalidate(`${table.dataset}.${table.name}`);
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {

@@ -30,10 +30,15 @@ const IMMUTABLE_ON_UPDATE = new Set(["created_at"]);
  * key (newest version column wins), pre-filter the target partitions in the ON clause, update
  * every non-key column on a match, insert new keys, never delete.
  */
+/** The columns a MERGE matches staged rows on: the catalog key, or an `insert_new` mode's own. */
+export function mergeMatchColumns(target: TableSpec, mode: MergeMode = { kind: "upsert" }): readonly string[] {
+  return mode.kind === "insert_new" && mode.matchOn ? mode.matchOn : target.key;
+}
+
 export function buildMerge(plan: MergePlan): SqlFragment {
   const { target } = plan;
   const mode = plan.mode ?? { kind: "upsert" };
-  const matchOn = mode.kind === "insert_new" && mode.matchOn ? mode.matchOn : target.key;
+  const matchOn = mergeMatchColumns(target, mode);
   if (matchOn.length === 0) throw new Error(`merge: ${target.dataset}.${target.name} has no key`);
   const columns = target.columns.map((c) => c.name);
   const unknown = matchOn.filter((c) => !columns.includes(c));

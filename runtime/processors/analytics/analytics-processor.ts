@@ -15,6 +15,11 @@ export interface RunnableAnalyticsProcessor {
   run(platform: Platform, gameDate: string, sourceKind: SourceKind, correlationId?: string, prefetched?: PrefetchedInputs): Promise<RunRecord>;
   /** Reads once, for a range of dates, the inputs each date's run would otherwise read again (history windows). */
   prefetch?(warehouse: Warehouse, dates: readonly string[]): Promise<PrefetchedInputs>;
+  /**
+   * A date's run reads other tables and only its own date of this one, so a range's dates may run
+   * together (their writes shared, see CoalescingWarehouse). Absent: one date after another.
+   */
+  readonly datesTogether?: boolean;
   /** The run's work without the lifecycle (checks, extract, transform, unchanged rows left out), for benches. */
   work(warehouse: Warehouse, gameDate: string, now: Date): Promise<WorkOutput>;
 }
@@ -23,6 +28,7 @@ export function runnable<Inputs, R extends Row>(definition: DeclaredInputsProces
   return {
     name: definition.name,
     table: definition.table,
+    datesTogether: !Object.values(definition.inputs).some((input) => input.table === definition.table),
     run: (platform, gameDate, sourceKind, correlationId, prefetched) => runDeclaredProcessor(platform, definition, gameDate, sourceKind, correlationId, prefetched),
     prefetch: (warehouse, dates) => prefetchDeclared(warehouse, definition.inputs, dates),
     work: (warehouse, gameDate, now) => declaredInputsWork(warehouse, definition, gameDate, now),
