@@ -53,11 +53,20 @@ export interface DependencyStatus {
   readonly ok: boolean;
 }
 
+/** Rows of a declared input read for a whole range, with the partitions the read covered. */
+export interface HeldRows {
+  readonly from: string;
+  readonly to: string;
+  readonly rows: readonly Row[];
+}
+
 /**
- * Rows of declared inputs read once for a range of run dates, by table id, with the partitions
- * the read covered: a run of the range filters its own window from them instead of reading it.
+ * Declared inputs of a range of run dates, by table id: a run of the range filters its own window
+ * from them instead of reading it. Each is read once, when a run first asks for it.
  */
-export type PrefetchedInputs = ReadonlyMap<string, { readonly from: string; readonly to: string; readonly rows: readonly Row[] }>;
+export interface PrefetchedInputs {
+  held(tableId: string): Promise<HeldRows | undefined>;
+}
 
 export interface DayContext {
   readonly gameDate: string;
@@ -174,7 +183,7 @@ export async function readDeclared<T extends TableSpec>(warehouse: Warehouse, da
   const status = day.dependencies.find((s) => s.input === input);
   if (!status || status.table !== tableId(table)) throw new Error(`${tableId(table)} is not the declared input "${input}"`);
   if (status.rows === 0) return [];
-  const held = day.prefetched?.get(status.table);
+  const held = await day.prefetched?.held(status.table);
   if (held && held.from <= status.from && held.to >= status.to) {
     const field = partitionField(table);
     return held.rows.filter((r) => String(r[field]) >= status.from && String(r[field]) <= status.to) as RowOf<T>[];
@@ -188,7 +197,7 @@ export async function readDeclared<T extends TableSpec>(warehouse: Warehouse, da
  * instead of once per date (which reads a season's history again for every date of the season).
  * The day's own partitions are read per date as before.
  */
-export async function prefetchDeclared(warehouse: Warehouse, inputs: Readonly<Record<string, DeclaredInput>>, dates: readonly string[]): Promise<PrefetchedInputs> {
+export function prefetchDeclared(warehouse: Warehouse, inputs: Readonly<Record<string, DeclaredInput>>, dates: readonly string[]): Promise<PrefetchedInputs> {
   const spans = new Map<string, { table: TableSpec; from: string; to: string }>();
   for (const input of Object.values(inputs)) {
     if (input.window.kind === "day") continue;
@@ -199,9 +208,17 @@ export async function prefetchDeclared(warehouse: Warehouse, inputs: Readonly<Re
       spans.set(id, { table: input.table, from: span && span.from < from ? span.from : from, to: span && span.to > to ? span.to : to });
     }
   }
-  const out = new Map<string, { from: string; to: string; rows: readonly Row[] }>();
-  for (const [id, span] of spans) out.set(id, { from: span.from, to: span.to, rows: await readWindow(warehouse, span.table, span.from, span.to) });
-  return out;
+  // Read on first use: an input the processor reads its own way (or not at all today) costs nothing.
+  const reads = new Map<string, Promise<HeldRows>>();
+  return Promise.resolve({
+    held(id) {
+      const span = spans.get(id);
+      if (!span) return Promise.resolve(undefined);
+      const read = reads.get(id) ?? readWindow(warehouse, span.table, span.from, span.to).then((rows) => ({ from: span.from, to: span.to, rows }));
+      reads.set(id, read);
+      return read;
+    },
+  });
 }
 
 /** Rows the dependency check counted in a declared input's window (0 for an undeclared one). */
