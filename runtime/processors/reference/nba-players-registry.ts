@@ -90,7 +90,9 @@ export function transformRegistry(inputs: RegistryInputs, context: TransformCont
   const seasonGames = new Map<string, z.infer<typeof gameLineSchema>[]>();
   for (const g of inputs.games) {
     const k = keyOf(g.player_lookup, g.team_abbr);
-    seasonGames.set(k, [...(seasonGames.get(k) ?? []), g]);
+    const games = seasonGames.get(k);
+    if (games) games.push(g);
+    else seasonGames.set(k, [g]);
   }
   const rosterOf = new Map(inputs.rosters.map((r) => [keyOf(r.player_lookup, r.team_abbr), r]));
   const active = new Set([...inputs.games.filter((g) => g.game_date === context.gameDate).map((g) => keyOf(g.player_lookup, g.team_abbr)), ...rosterOf.keys()]);
