@@ -31,6 +31,8 @@ export interface DuckDbWarehouseOptions {
 }
 
 const READ_CACHE_ROWS = 100_000;
+/** Reads run on their own connections (DuckDB runs queries of several connections at once). */
+const READ_CONNECTIONS = 2;
 const READ_CACHE_ROWS_PER_RESULT = 50_000;
 
 const SEALED_CONFIG: Readonly<Record<string, string>> = {
@@ -60,10 +62,21 @@ export class DuckDbWarehouse implements Warehouse {
   /** Writes begun so far (a read that overlaps one is not cached). */
   private writes = 0;
 
+  /** Connections reads take turns on, so a read need not wait behind another read or a write. */
+  private readonly readers: DuckDBConnection[] = [];
+  private nextReader = 0;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
   ) {}
+
+  private async reader(): Promise<DuckDBConnection> {
+    if (this.readers.length < READ_CONNECTIONS) this.readers.push(await this.instance.connect());
+    const connection = this.readers[this.nextReader % this.readers.length] ?? this.connection;
+    this.nextReader += 1;
+    return connection;
+  }
 
   static async open(options: DuckDbWarehouseOptions): Promise<DuckDbWarehouse> {
     if (options.path !== ":memory:") await mkdir(dirname(options.path), { recursive: true });
@@ -85,9 +98,9 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   /** Runs one statement of SQL text (counted). */
-  private async run(text: string, params: Readonly<Record<string, unknown>> = {}): Promise<Row[]> {
+  private async run(text: string, params: Readonly<Record<string, unknown>> = {}, connection: DuckDBConnection = this.connection): Promise<Row[]> {
     this.statements += 1;
-    const reader = await this.connection.runAndReadAll(text, params as Parameters<DuckDBConnection["runAndReadAll"]>[1]);
+    const reader = await connection.runAndReadAll(text, params as Parameters<DuckDBConnection["runAndReadAll"]>[1]);
     return readRows(reader);
   }
 
@@ -147,7 +160,7 @@ export class DuckDbWarehouse implements Warehouse {
     const cached = this.reads.get(key);
     if (cached) return cached;
     const writesBefore = this.writes;
-    const rows = await this.run(rendered.text, toDuckDbParams(rendered.params));
+    const rows = await this.run(rendered.text, toDuckDbParams(rendered.params), await this.reader());
     // A write that began while this read ran may or may not be in its result: not kept.
     if (this.writes === writesBefore) this.reads.set(key, tablesOf(statement), rows);
     return rows;
@@ -240,6 +253,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   close(): Promise<void> {
+    for (const reader of this.readers) reader.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
     return Promise.resolve();
