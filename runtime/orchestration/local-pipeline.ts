@@ -68,9 +68,11 @@ export interface PipelineOptions {
   /** Validate each phase's tables after running it. */
   readonly validation?: PhaseValidationOptions;
   /**
-   * Dates whose phase 3 runs as one range run (default 1: streaming, each date through phase 3
-   * before the next starts). With N > 1 a date's analytics runs appear in the date_finished event
-   * of the date that fills its batch; a stop still leaves every finished date through analytics.
+   * Dates that run as one batch (default 1: streaming, each date through phase 3 before the next
+   * starts). With N > 1 a batch's dates go through phases 1-2 together and its phase 3 is one range
+   * run, each table written once per batch; the next batch's phases 1-2 run during this one's
+   * phase 3. A stop leaves every batch it finished through analytics; a batch already loading
+   * keeps its phases 1-2 and is not counted as completed.
    */
   readonly analyticsBatchDates?: number;
 }
@@ -144,36 +146,56 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
     }
   }
 
-  for (let start = 0; start < options.dates.length; start += batchDates) {
-    if (stop()) {
-      interrupted = true;
-      break;
+  const total = options.dates.length;
+  const scrapeDate = async (scraper: (typeof dateScrapers)[number], date: string): Promise<void> => {
+    const missing = await uncapturedSource(options.source, scraper, { key: date, gameDate: date });
+    if (missing) {
+      uncaptured.push(missing);
+      platform.logger.warn({ event: "source_not_captured", scraper: missing.scraper, scope: missing.scope }, missing.reason);
+      return;
     }
-    const dates = options.dates.slice(start, start + batchDates);
-    const total = options.dates.length;
+    record(
+      await runScraper(platform, {
+        scraper,
+        scope: { key: date, gameDate: date },
+        source: options.source,
+        categoriseMissing: () => missingReplayReason(platform.warehouse, scraper, date),
+      }),
+    );
+  };
+  /** Phases 1-2 of a batch's dates; resolves to where its lines begin in the report. */
+  const scrapeBatch = async (start: number, dates: readonly string[]): Promise<number> => {
     const first = report.length;
     dates.forEach((date, k) => emit({ kind: "date_started", date, index: start + k, total }));
-    const scrapeDate = async (scraper: (typeof dateScrapers)[number], date: string): Promise<void> => {
-      const missing = await uncapturedSource(options.source, scraper, { key: date, gameDate: date });
-      if (missing) {
-        uncaptured.push(missing);
-        platform.logger.warn({ event: "source_not_captured", scraper: missing.scraper, scope: missing.scope }, missing.reason);
-        return;
-      }
-      record(
-        await runScraper(platform, {
-          scraper,
-          scope: { key: date, gameDate: date },
-          source: options.source,
-          categoriseMissing: () => missingReplayReason(platform.warehouse, scraper, date),
-        }),
-      );
-    };
     // Scrapers one after another (play-by-play reads the box scores loaded before it); a batch's dates together.
     for (const scraper of dateScrapers) {
       if (together && dates.length > 1) await together(dates.map((date) => () => scrapeDate(scraper, date)));
       else for (const date of dates) await scrapeDate(scraper, date);
     }
+    return first;
+  };
+  const batches: { start: number; dates: readonly string[] }[] = [];
+  for (let start = 0; start < total; start += batchDates) batches.push({ start, dates: options.dates.slice(start, start + batchDates) });
+  let scraping: Promise<number> | null = null;
+  for (const [b, { start, dates }] of batches.entries()) {
+    const pipelined = scraping !== null;
+    if (!scraping) {
+      if (stop()) {
+        interrupted = true;
+        break;
+      }
+      scraping = scrapeBatch(start, dates);
+    }
+    const first = await scraping;
+    // A batch started ahead (below) when a stop came meanwhile keeps its phases 1-2 and goes no further.
+    if (pipelined && stop()) {
+      interrupted = true;
+      break;
+    }
+    // Batched, the next batch's phases 1-2 run while this batch's phase 3 does: phase 3 reads raw
+    // windows that end at its own dates, and raw processors read only their own date.
+    const next = batches[b + 1];
+    scraping = next && batchedAnalytics && !stop() ? scrapeBatch(next.start, next.dates) : null;
     for (const date of dates) {
       if (transitions) report.push(...(await transitions.settle(date)));
       // With phase 3 batched, a date's 3->4 state is known only once its batch ran (after drain).
@@ -181,12 +203,7 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
       completed.push(date);
     }
     const lines = report.slice(first);
-    dates.forEach((date, k) => {
-      const last = k === dates.length - 1;
-      // Runs of another scope (a batch's analytics range) go with the batch's last date.
-      const own = dates.length === 1 ? lines : lines.filter((line) => line.scope === date || (last && !dates.includes(line.scope)));
-      emit({ kind: "date_finished", date, index: start + k, total, runs: own });
-    });
+    dates.forEach((date, k) => emit({ kind: "date_finished", date, index: start + k, total, runs: dates.length === 1 && !batchedAnalytics ? lines : lines.filter((line) => line.scope === date) }));
   }
   if (stop() && completed.length < options.dates.length) interrupted = true;
   // Dates still queued for a phase-3 range run (analyticsBatchDates) run now, interrupted or not.

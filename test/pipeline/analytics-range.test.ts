@@ -82,6 +82,29 @@ describe("a range in batches (analyticsBatchDates: dates together through phases
     expect(ranged.rows).toEqual(byDate.rows);
   });
 
+  test("a stop asked during a batch finishes that batch through phase 3; the next, already loading, keeps phases 1-2 only", async () => {
+    const platform = await openLocalPlatform({ dataDir: join(tmp(), "stopped"), alertStream: { write: () => true } });
+    try {
+      let finished = 0;
+      const report = await runLocalPipeline(platform, {
+        dates: DATES,
+        source,
+        until: "analytics",
+        analyticsBatchDates: 3,
+        onEvent: (event) => {
+          if (event.kind === "date_finished") finished += 1;
+        },
+        shouldStop: () => finished > 0,
+      });
+      expect(report.interrupted).toBe(true);
+      expect(report.dates_completed).toEqual(DATES.slice(0, 3));
+      expect(runsOf(report)).toEqual(runsOf(byDate.report).filter((line) => !line.startsWith(DATES[3]!)));
+      expect(runsOf(report, "phase_2_raw")).toEqual(runsOf(byDate.report, "phase_2_raw"));
+    } finally {
+      await platform.close();
+    }
+  }, 120_000);
+
   test("the range reads each history window once instead of once per date", () => {
     expect(ranged.statements).toBeLessThan(byDate.statements);
   });

@@ -16,7 +16,7 @@ export function registerPipelineCommand(program: Command, io: CliIo): void {
     .addOption(new Option("--until <phase>", "last phase to run").choices(["raw", "analytics", "precompute"]).default("precompute"))
     .option("--seed <n>", "seed of the sim source (same seed, same data)", String(DEFAULT_SEED))
     .option("--yes", `run a range longer than a season (${SEASON_DAYS} days)`)
-    .option("--analytics-batch <n>", "run phase 3 of up to N dates as one range run (a backfill's history windows are read once per batch; each date's phase-3 runs then print when its batch ran)", "1")
+    .option("--analytics-batch <n>", "run up to N dates as one batch: their phases 1-2 together and phase 3 as one range run, each table written once per batch, the next batch loading meanwhile (a backfill's history windows are read once per batch; each date's phase-3 runs then print when its batch ran)", "1")
     .addOption(backendOption())
     .option("--json", "print the run summary as JSON")
     .addHelpText(
