@@ -4,6 +4,7 @@ import type { PhaseTrigger } from "../messages/phase-trigger";
 import type { RunRecord } from "../monitoring/run-record";
 import type { Platform } from "../platform/platform";
 import { analyticsProcessors } from "../processors/analytics";
+import type { RunnableAnalyticsProcessor } from "../processors/analytics/analytics-processor";
 import { OrchestrationError } from "./orchestration-error";
 import type { Together } from "../platform/coalesced-writes";
 
@@ -23,23 +24,63 @@ export function localRangeStarter(platform: Platform, sourceKind: SourceKind, on
     if (wrong) throw new OrchestrationError("NO_PATH_TO_PHASE", `no in-process starter for ${wrong.phase}`);
     const failedOutputs = new Map(triggers.map((t) => [t.game_date, new Set<string>()]));
     const dates = [...failedOutputs.keys()];
-    for (const processor of analyticsProcessors) {
-      const spec = catalog.processors.find((p) => p.name === processor.name);
-      const prefetched = processor.prefetch && dates.length > 1 ? await processor.prefetch(platform.warehouse, dates) : undefined;
-      const due: PhaseTrigger[] = [];
-      for (const trigger of triggers) {
-        const failed = failedOutputs.get(trigger.game_date) ?? new Set<string>();
-        if (spec?.inputs.some((input) => failed.has(input))) failed.add(spec.output);
-        else due.push(trigger);
-      }
-      const runDate = (trigger: PhaseTrigger): Promise<RunRecord> => processor.run(platform, trigger.game_date, sourceKind, trigger.correlation_id, prefetched);
-      const runs: RunRecord[] = [];
-      if (together && processor.datesTogether) runs.push(...(await together(due.map((trigger) => () => runDate(trigger)))));
-      else for (const trigger of due) runs.push(await runDate(trigger));
-      for (const run of runs) {
-        onRun(run);
-        if (run.status === "failed" && spec) failedOutputs.get(run.game_date)?.add(spec.output);
+    for (const level of dependencyLevels(analyticsProcessors)) {
+      // Each processor of the level: its dates' runs as tasks (one task for all its dates when they must go one after another).
+      const work = await Promise.all(
+        level.map(async (processor) => {
+          const spec = catalog.processors.find((p) => p.name === processor.name);
+          const prefetched = processor.prefetch && dates.length > 1 ? await processor.prefetch(platform.warehouse, dates) : undefined;
+          const due = triggers.filter((trigger) => {
+            const failed = failedOutputs.get(trigger.game_date) ?? new Set<string>();
+            return !spec?.inputs.some((input) => failed.has(input));
+          });
+          const runDate = (trigger: PhaseTrigger): Promise<RunRecord> => processor.run(platform, trigger.game_date, sourceKind, trigger.correlation_id, prefetched);
+          const oneByOne = async (): Promise<RunRecord[]> => {
+            const runs: RunRecord[] = [];
+            for (const trigger of due) runs.push(await runDate(trigger));
+            return runs;
+          };
+          const tasks = together && processor.datesTogether ? due.map((trigger) => async () => [await runDate(trigger)]) : [oneByOne];
+          return { spec, tasks };
+        }),
+      );
+      const tasks = work.flatMap((w) => w.tasks);
+      const results = together ? await together(tasks) : await inSequence(tasks);
+      let next = 0;
+      for (const { spec, tasks: own } of work) {
+        const runs = results.slice(next, next + own.length).flat();
+        next += own.length;
+        for (const trigger of triggers) if (spec && !runs.some((r) => r.game_date === trigger.game_date)) failedOutputs.get(trigger.game_date)?.add(spec.output);
+        for (const run of runs) {
+          onRun(run);
+          if (run.status === "failed" && spec) failedOutputs.get(run.game_date)?.add(spec.output);
+        }
       }
     }
   };
+}
+
+async function inSequence<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const task of tasks) out.push(await task());
+  return out;
+}
+
+/**
+ * The processors in levels: each reads only outputs of earlier levels (its catalog inputs), so a
+ * level's processors may run at the same time. Within a level, the given order.
+ */
+export function dependencyLevels(processors: readonly RunnableAnalyticsProcessor[]): RunnableAnalyticsProcessor[][] {
+  const outputOf = new Map(catalog.processors.map((p) => [p.name, p.output]));
+  const levelOf = new Map<string, number>();
+  const levels: RunnableAnalyticsProcessor[][] = [];
+  for (const processor of processors) {
+    const inputs = catalog.processors.find((p) => p.name === processor.name)?.inputs ?? [];
+    const after = processors.filter((p) => p !== processor && inputs.includes(outputOf.get(p.name) ?? "")).map((p) => levelOf.get(p.name));
+    if (after.some((l) => l === undefined)) throw new OrchestrationError("NO_PATH_TO_PHASE", `${processor.name} reads a processor listed after it`);
+    const level = Math.max(-1, ...after.map((l) => l ?? 0)) + 1;
+    levelOf.set(processor.name, level);
+    (levels[level] ??= []).push(processor);
+  }
+  return levels;
 }
