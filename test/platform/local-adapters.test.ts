@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { topics } from "../../runtime/catalog";
@@ -64,6 +64,21 @@ describe("local adapters", () => {
     expect(await b.get("runs", "r0")).toEqual({ n: 1200 });
     expect(await b.get("runs", "r399")).toEqual({ n: 1199 });
     expect(await b.query("runs", [{ field: "n", op: ">=", value: 0 }])).toHaveLength(400);
+  });
+
+  test("a doc store collection larger than the journal minimum folds once the journal outgrows the documents (updates are not new documents)", async () => {
+    const a = new FileDocStore(dir);
+    for (let i = 0; i < 1200; i++) await a.set("runs", `r${i}`, { n: i });
+    expect(existsSync(join(dir, "runs.json"))).toBe(false);
+    await a.update("runs", "r0", { n: -1 });
+    // 1,201 lines for 1,200 documents: folded.
+    expect(existsSync(join(dir, "runs.journal.jsonl"))).toBe(false);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, "runs.json"), "utf8")) as object)).toHaveLength(1200);
+    const b = new FileDocStore(dir);
+    await b.set("runs", "r1200", { n: 1200 });
+    expect(readFileSync(join(dir, "runs.journal.jsonl"), "utf8").trim().split("\n")).toHaveLength(1);
+    expect(await b.query("runs", [])).toHaveLength(1201);
+    expect(await b.get("runs", "r0")).toEqual({ n: -1 });
   });
 
   test("bus retries a failing handler up to the catalog's attempt limit, then dead-letters", async () => {

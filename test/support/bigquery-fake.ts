@@ -370,7 +370,7 @@ export async function startBigQueryFake(project = "nba-props-test"): Promise<Big
         );
       }
     },
-    rows: async (dataset, table) => serialized(async () => readRows(await db.runAndReadAll(`SELECT * FROM ${quote(dataset)}.${quote(table)}`))),
+    rows: async (dataset, table) => serialized(async () => readRows(await db.run(`SELECT * FROM ${quote(dataset)}.${quote(table)}`))),
     setStreamingBuffer: (dataset, table, on) => {
       if (on) streaming.add(`${dataset}.${table}`);
       else streaming.delete(`${dataset}.${table}`);

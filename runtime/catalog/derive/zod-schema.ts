@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { ColumnSpec, TableSpec } from "../types";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+/** What a DATE value must look like (shared with the compiled check of row-check.ts). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z.string().regex(ISO_DATE, "expected a date YYYY-MM-DD");
 const isoTimestamp = z.iso.datetime({ offset: true });
 
 function valueSchema(column: ColumnSpec): z.ZodType {

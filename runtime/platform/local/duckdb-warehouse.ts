@@ -100,8 +100,7 @@ export class DuckDbWarehouse implements Warehouse {
   /** Runs one statement of SQL text (counted). */
   private async run(text: string, params: Readonly<Record<string, unknown>> = {}, connection: DuckDBConnection = this.connection): Promise<Row[]> {
     this.statements += 1;
-    const reader = await connection.runAndReadAll(text, params as Parameters<DuckDBConnection["runAndReadAll"]>[1]);
-    return readRows(reader);
+    return readRows(await connection.run(text, params as Parameters<DuckDBConnection["run"]>[1]));
   }
 
   /**
@@ -121,7 +120,7 @@ export class DuckDbWarehouse implements Warehouse {
         throw new WarehouseError("READ_ONLY", "only EXPLAIN of a SELECT is allowed; EXPLAIN ANALYZE (or EXPLAIN of anything else) executes the statement and is refused");
       }
       this.statements += 1;
-      return readRows(await prepared.runAndReadAll());
+      return readRows(await prepared.run());
     } catch (err) {
       if (err instanceof WarehouseError) throw err;
       throw refusedAccess(err) ?? err;

@@ -1,5 +1,5 @@
 import type { RowOf } from "../../catalog/derive/row-type";
-import { rowSchema } from "../../catalog/derive/zod-schema";
+import { parseRow } from "../../catalog/derive/row-check";
 import type { TableSpec } from "../../catalog/types";
 import { selectPartitions } from "../../platform/sql/select";
 import type { Warehouse } from "../../platform/ports/warehouse";
@@ -7,6 +7,5 @@ import type { Warehouse } from "../../platform/ports/warehouse";
 /** All rows of one or more partitions of a catalog table, checked against the table's row schema. */
 export async function readPartitions<T extends TableSpec>(warehouse: Warehouse, table: T, partitions: readonly string[]): Promise<RowOf<T>[]> {
   const rows = await warehouse.query(selectPartitions(table, partitions));
-  const schema = rowSchema(table);
-  return rows.map((row) => schema.parse(row) as RowOf<T>);
+  return rows.map((row) => parseRow(table, row) as RowOf<T>);
 }

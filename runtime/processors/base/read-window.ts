@@ -1,5 +1,5 @@
 import type { RowOf } from "../../catalog/derive/row-type";
-import { rowSchema } from "../../catalog/derive/zod-schema";
+import { parseRow } from "../../catalog/derive/row-check";
 import type { TableSpec } from "../../catalog/types";
 import type { Warehouse } from "../../platform/ports/warehouse";
 import { ident, identList, param, sql, tableRef } from "../../platform/sql/fragment";
@@ -11,6 +11,5 @@ export async function readWindow<T extends TableSpec>(warehouse: Warehouse, tabl
   const rows = await warehouse.query(
     sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM ${tableRef(table)} WHERE ${field} >= ${param("window_from", from, "DATE")} AND ${field} <= ${param("window_to", to, "DATE")}`,
   );
-  const schema = rowSchema(table);
-  return rows.map((row) => schema.parse(row) as RowOf<T>);
+  return rows.map((row) => parseRow(table, row) as RowOf<T>);
 }

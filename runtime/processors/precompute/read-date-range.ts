@@ -1,5 +1,5 @@
 import type { RowOf } from "../../catalog/derive/row-type";
-import { rowSchema } from "../../catalog/derive/zod-schema";
+import { parseRow } from "../../catalog/derive/row-check";
 import type { TableSpec } from "../../catalog/types";
 import { arrayParam, ident, identList, inArray, param, sql, tableRef } from "../../platform/sql/fragment";
 import type { Warehouse } from "../../platform/ports/warehouse";
@@ -19,8 +19,7 @@ export async function readDateRange<T extends TableSpec>(warehouse: Warehouse, t
   const rows = await warehouse.query(
     sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM ${tableRef(table)} WHERE ${field} >= ${param("range_from", from, "DATE")} AND ${field} < ${param("range_before", before, "DATE")}`,
   );
-  const schema = rowSchema(table);
-  return rows.map((row) => schema.parse(row) as RowOf<T>);
+  return rows.map((row) => parseRow(table, row) as RowOf<T>);
 }
 
 /** Rows of the given partitions (analysis dates) of a table another precompute processor wrote. */
@@ -28,6 +27,5 @@ export async function readDates<T extends TableSpec>(warehouse: Warehouse, table
   const rows = await warehouse.query(
     sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM ${tableRef(table)} WHERE ${inArray(sql`${ident(partitionField(table))}`, arrayParam("dates", dates, "DATE"))}`,
   );
-  const schema = rowSchema(table);
-  return rows.map((row) => schema.parse(row) as RowOf<T>);
+  return rows.map((row) => parseRow(table, row) as RowOf<T>);
 }
