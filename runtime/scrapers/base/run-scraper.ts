@@ -69,7 +69,7 @@ async function store(platform: Platform, request: ScrapeRequest, fetched: Fetche
   heartbeat.report("check");
   let payload: unknown;
   try {
-    payload = JSON.parse(fetched.text);
+    payload = fetched.parsed ?? JSON.parse(fetched.text);
   } catch (err) {
     throw new ScrapeError("PAYLOAD_NOT_JSON", `${fetched.origin}: not valid JSON (${errorMessage(err)})`);
   }

@@ -4,6 +4,8 @@ import type { ScrapeScope, ScraperDefinition } from "../base/scraper-definition"
 
 export interface FetchedPayload {
   readonly text: string;
+  /** The payload `text` serialises, when the source built it (sim): its records are counted without parsing the text again. */
+  readonly parsed?: unknown;
   /** What produced it, in terms an operator can find: a file path, a URL, or the sim seed. */
   readonly origin: string;
   /** Parts of a date fanned out into games, events or teams that could not be fetched: the run is `partial`, naming them. */

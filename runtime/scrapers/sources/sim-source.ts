@@ -13,6 +13,6 @@ export class SimSource implements PayloadSource {
 
   fetch(scraper: ScraperDefinition, scope: ScrapeScope): Promise<FetchedPayload> {
     const payload = scraper.simulate(scope, { seed: this.seed, today: this.today });
-    return Promise.resolve({ text: JSON.stringify(payload), origin: `sim:${scraper.spec.name}/${scope.key}?seed=${this.seed}` });
+    return Promise.resolve({ text: JSON.stringify(payload), parsed: payload, origin: `sim:${scraper.spec.name}/${scope.key}?seed=${this.seed}` });
   }
 }
