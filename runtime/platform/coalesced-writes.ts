@@ -2,9 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Row } from "../catalog/derive/row-type";
 import { tableId } from "../catalog/define-table";
 import type { TableSpec } from "../catalog/types";
-import { mergeMatchColumns, type MergeMode } from "./sql/merge";
+import type { MergeMode } from "./sql/merge";
 import type { JobLabels, MergeResult, Warehouse } from "./ports/warehouse";
-import { mergeKeyOf } from "./merge-key";
 
 /** A warehouse that can write several callers' rows in one statement and tell each its own outcome. */
 export interface PartWriter {
@@ -139,8 +138,7 @@ export class CoalescingWarehouse implements Warehouse {
   private async writeGroup(group: readonly Pending[]): Promise<void> {
     const first = group[0];
     if (!first) return;
-    const shared = this.parts !== null && group.length > 1 && (first.kind === "append" || !sharesKey(group));
-    if (shared && this.parts) {
+    if (this.parts !== null && group.length > 1) {
       const parts = this.parts;
       const rows = group.map((w) => w.rows);
       const counts = await (first.kind === "merge" ? parts.mergeParts(first.table, rows, first.labels, first.mode) : parts.appendParts(first.table, rows)).catch((err: unknown) => ({ refused: err }));
@@ -148,8 +146,9 @@ export class CoalescingWarehouse implements Warehouse {
         group.forEach((write, i) => settleWith(write, counts[i]));
         return;
       }
-      // Nothing was written (one statement): each task's rows again on their own, so the failure
-      // lands on the task whose rows the database refuses, with its own error.
+      // Nothing was written (refused because two tasks share a key, or one statement that failed):
+      // each task's rows again on their own, in task order, so same-key rows land one task after
+      // another and a failure lands on the task whose rows the database refuses, with its own error.
     }
     for (const write of group) {
       try {
@@ -166,20 +165,4 @@ function settleWith(write: Pending, count: MergeResult | number | undefined): vo
   if (write.kind === "merge" && typeof count === "object") write.settle.resolve(count);
   else if (write.kind === "append" && typeof count === "number") write.settle.resolve(count);
   else write.settle.reject(new Error(`${tableId(write.table)}: the shared write returned no count for task ${write.task}`));
-}
-
-/** Whether two tasks' merge rows share a match key (then they are written one task after another). */
-function sharesKey(group: readonly Pending[]): boolean {
-  const seen = new Map<string, number>();
-  for (const write of group) {
-    if (write.kind !== "merge") continue;
-    const keyOf = mergeKeyOf(write.table, mergeMatchColumns(write.table, write.mode));
-    for (const row of write.rows) {
-      const key = keyOf(row);
-      const owner = seen.get(key);
-      if (owner !== undefined && owner !== write.task) return true;
-      seen.set(key, write.task);
-    }
-  }
-  return false;
 }

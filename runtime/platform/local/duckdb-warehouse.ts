@@ -197,19 +197,28 @@ export class DuckDbWarehouse implements Warehouse {
 
   /**
    * Several callers' rows in one MERGE (one statement, one transaction: all or nothing), each
-   * told its own inserted and updated rows. The parts must not share a match key (the caller
-   * checks); a row the warehouse reports that no part sent is an error, never a guess.
+   * told its own inserted and updated rows. Parts that share a match key are refused before
+   * anything is written (which part's row wins is for the caller to say, by writing them one after
+   * another); a row the warehouse reports that no part sent is an error, never a guess.
    */
   async mergeParts(table: TableSpec, parts: readonly (readonly Row[])[], _labels?: JobLabels, mode?: MergeMode): Promise<MergeResult[]> {
     const rows = parts.flat();
     const results = parts.map(() => ({ inserted: 0, updated: 0 }));
     if (rows.length === 0) return results;
-    validateRows(table, rows);
-    const partitionValues = partitionValuesOf(table, rows);
     const matchOn = parts.length > 1 ? mergeMatchColumns(table, mode) : [];
     const keyOf = mergeKeyOf(table, matchOn);
     const partOf = new Map<string, number>();
-    if (parts.length > 1) parts.forEach((part, i) => part.forEach((row) => partOf.set(keyOf(row), i)));
+    for (const [i, part] of parts.entries()) {
+      if (parts.length === 1) break;
+      for (const row of part) {
+        const key = keyOf(row);
+        const owner = partOf.get(key);
+        if (owner !== undefined && owner !== i) throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name}: parts ${owner} and ${i} share a key (${matchOn.join(", ")}); nothing was written`);
+        partOf.set(key, i);
+      }
+    }
+    validateRows(table, rows);
+    const partitionValues = partitionValuesOf(table, rows);
     return this.serialized(async () => {
       const file = await writeNdjson(rows);
       this.invalidate(table);
