@@ -1,6 +1,7 @@
 import { DuckDbWarehouse } from "../../runtime/platform/local/duckdb-warehouse";
 import { defineTable, nullable, required } from "../../runtime/catalog";
 import { selectPartitions, sql, tableRef, param } from "../../runtime/platform/sql";
+import { inPartitionWindow } from "../../runtime/platform/sql/fragment";
 
 const scores = defineTable({
   dataset: "nba_raw",
@@ -89,5 +90,46 @@ describe("DuckDbWarehouse", () => {
       { game_id: "b", points: 20 },
     ]);
     expect(wh.statementsExecuted()).toBe(before + 3);
+  });
+
+  describe("reads of a date window", () => {
+    const windowRead = (from: string, to: string) =>
+      inPartitionWindow(sql`SELECT game_id, points FROM ${tableRef(scores)} WHERE game_date >= ${param("from", from, "DATE")} AND game_date <= ${param("to", to, "DATE")} ORDER BY game_id`, { table: "nba_raw.test_scores", from, to });
+
+    test("stay answered from memory across writes to other dates, and are read again after a write inside the window", async () => {
+      await wh.merge(scores, [row("a", 10, "2025-03-16T00:00:00.000Z", "2025-03-15")]);
+      const read = windowRead("2025-03-14", "2025-03-15");
+      const before = wh.statementsExecuted();
+      expect(await wh.query(read)).toEqual([{ game_id: "a", points: 10 }]);
+      await wh.merge(scores, [row("z", 5, "2025-03-16T00:00:00.000Z", "2025-03-16")]);
+      expect(await wh.query(read)).toEqual([{ game_id: "a", points: 10 }]);
+      expect(wh.statementsExecuted()).toBe(before + 2);
+      await wh.merge(scores, [row("b", 20, "2025-03-16T00:00:00.000Z", "2025-03-14")]);
+      expect(await wh.query(read)).toEqual([
+        { game_id: "a", points: 10 },
+        { game_id: "b", points: 20 },
+      ]);
+      expect(wh.statementsExecuted()).toBe(before + 4);
+    });
+
+    test("the same read asked again while it runs is run once, and each caller gets rows of its own", async () => {
+      await wh.merge(scores, [row("a", 10, "2025-03-16T00:00:00.000Z")]);
+      const read = windowRead("2025-03-15", "2025-03-15");
+      const before = wh.statementsExecuted();
+      const [one, two] = await Promise.all([wh.query(read), wh.query(read)]);
+      expect(wh.statementsExecuted()).toBe(before + 1);
+      one[0]!.points = 99;
+      expect(two).toEqual([{ game_id: "a", points: 10 }]);
+    });
+
+    test("a read that ran while a write to its window did is neither kept nor shared", async () => {
+      await wh.merge(scores, [row("a", 10, "2025-03-16T00:00:00.000Z")]);
+      const read = windowRead("2025-03-15", "2025-03-15");
+      const writing = wh.merge(scores, [row("a", 11, "2025-03-16T01:00:00.000Z")]);
+      const during = wh.query(read);
+      await writing;
+      await during;
+      expect(await wh.query(read)).toEqual([{ game_id: "a", points: 11 }]);
+    });
   });
 });

@@ -16,8 +16,17 @@ import { errorMessage } from "../../domain/error-message";
 import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { readRows, toDuckDbParams } from "./duckdb-values";
 import { WarehouseError } from "./warehouse-error";
-import { ReadCache, tablesOf } from "./read-cache";
+import { ReadCache, scopeOf, writeAffects, type ReadScope, type WriteScope } from "./read-cache";
 import { describeProcess, lockHolderPid } from "./lock-holder";
+
+interface RunningRead {
+  readonly scope: ReadScope;
+  /** Writes begun before this read did. */
+  readonly since: number;
+  /** Writes running when this read began. */
+  readonly during: readonly WriteScope[];
+  readonly rows: Promise<Row[]>;
+}
 
 export interface DuckDbWarehouseOptions {
   /** Database file, or ":memory:". */
@@ -65,8 +74,12 @@ export class DuckDbWarehouse implements Warehouse {
   private readonly reads = new ReadCache(READ_CACHE_ROWS, READ_CACHE_ROWS_PER_RESULT);
   /** DuckDB allows one writer transaction at a time per connection; serialize writes explicitly. */
   private writeQueue: Promise<unknown> = Promise.resolve();
-  /** Writes begun so far (a read that overlaps one is not cached). */
-  private writes = 0;
+  /** Writes begun so far, those still running, and those that reads still running may overlap (see query). */
+  private writesBegun = 0;
+  private readonly writesInProgress = new Set<WriteScope>();
+  private writeLog: (WriteScope & { readonly seq: number })[] = [];
+  /** Reads running now, by statement and parameters. */
+  private readonly running = new Map<string, RunningRead>();
 
   /** Connections reads take turns on, so a read need not wait behind another read or a write. */
   private readonly readers: DuckDBConnection[] = [];
@@ -164,19 +177,40 @@ export class DuckDbWarehouse implements Warehouse {
     const key = `${rendered.text}\u0000${JSON.stringify(rendered.params)}`;
     const cached = this.reads.get(key);
     if (cached) return cached;
-    const writesBefore = this.writes;
-    const rows = await this.run(rendered.text, toDuckDbParams(rendered.params), await this.reader());
-    // A write that began while this read ran may or may not be in its result: not kept.
-    if (this.writes === writesBefore) this.reads.set(key, tablesOf(statement), rows);
-    return rows;
+    const scope = scopeOf(statement);
+    // The same read already running gives this caller its rows too, unless a write it may not contain has begun since.
+    const running = this.running.get(key);
+    if (running && !this.writesOverlapped(running)) return (await running.rows).map((r) => ({ ...r }));
+    const read: RunningRead = { scope, since: this.writesBegun, during: [...this.writesInProgress], rows: this.reader().then((reader) => this.run(rendered.text, toDuckDbParams(rendered.params), reader)) };
+    this.running.set(key, read);
+    try {
+      const rows = await read.rows;
+      // A write that ran while this read did may or may not be in its result: not kept.
+      if (!this.writesOverlapped(read)) this.reads.set(key, scope, rows);
+      return rows;
+    } finally {
+      if (this.running.get(key) === read) this.running.delete(key);
+      this.forgetOldWrites();
+    }
+  }
+
+  /** Whether a write that may change the read's result ran at some point since the read began. */
+  private writesOverlapped(read: RunningRead): boolean {
+    if (read.during.some((w) => writeAffects(w, read.scope))) return true;
+    return this.writeLog.some((w) => w.seq > read.since && writeAffects(w, read.scope));
+  }
+
+  /** Writes only reads still running may need to know about. */
+  private forgetOldWrites(): void {
+    const oldest = Math.min(...[...this.running.values()].map((r) => r.since));
+    this.writeLog = this.writeLog.filter((w) => w.seq > oldest);
   }
 
   async append(table: TableSpec, rows: readonly Row[]): Promise<number> {
     if (rows.length === 0) return 0;
     validateRows(table, rows);
-    return this.serialized(async () => {
+    return this.writing(table, rows, async () => {
       const file = await writeNdjson(rows);
-      this.invalidate(table);
       try {
         // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
         const insert = render(sql`INSERT INTO ${tableRef(table)} ${readJsonSelect(table, file)}`, this.dialect);
@@ -219,9 +253,8 @@ export class DuckDbWarehouse implements Warehouse {
     }
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
-    return this.serialized(async () => {
+    return this.writing(table, rows, async () => {
       const file = await writeNdjson(rows);
-      this.invalidate(table);
       try {
         // The MERGE reads the loaded file itself: one atomic statement instead of a staging table
         // created, filled, merged and dropped inside a transaction (six statements).
@@ -251,10 +284,25 @@ export class DuckDbWarehouse implements Warehouse {
     return parts.map((p) => p.length);
   }
 
-  /** A write to the table: forget the reads of it, and results of reads still running (see query). */
-  private invalidate(table: TableSpec): void {
-    this.writes += 1;
-    this.reads.invalidate(`${table.dataset}.${table.name}`);
+  /**
+   * A write to the table, one at a time: the reads it may change are forgotten when it begins, and
+   * reads running meanwhile are not kept (see query). Its partitions are known for a date-partitioned table.
+   */
+  private writing<T>(table: TableSpec, rows: readonly Row[], work: () => Promise<T>): Promise<T> {
+    const partitions = datePartitionsOf(table, rows);
+    const write: WriteScope = { table: `${table.dataset}.${table.name}`, ...(partitions ? { partitions } : {}) };
+    return this.serialized(async () => {
+      this.writesBegun += 1;
+      // Only reads running now can overlap it after it ends (a read begun later sees it as running, or done).
+      if (this.running.size > 0) this.writeLog.push({ ...write, seq: this.writesBegun });
+      this.writesInProgress.add(write);
+      this.reads.invalidate(write);
+      try {
+        return await work();
+      } finally {
+        this.writesInProgress.delete(write);
+      }
+    });
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -272,6 +320,13 @@ export class DuckDbWarehouse implements Warehouse {
     this.instance.closeSync();
     return Promise.resolve();
   }
+}
+
+/** The dates a write to a table partitioned by a DATE column touches (undefined for any other table). */
+function datePartitionsOf(table: TableSpec, rows: readonly Row[]): string[] | undefined {
+  if (table.partitioning.kind !== "time") return undefined;
+  const field = table.partitioning.field;
+  return table.columns.find((c) => c.name === field)?.type === "DATE" ? partitionValuesOf(table, rows) : undefined;
 }
 
 /** The rows of a newline-delimited JSON file typed by the catalog columns (the column list is catalog text, the file a parameter). */

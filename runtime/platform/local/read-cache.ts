@@ -1,5 +1,5 @@
 import type { Row } from "../../catalog/derive/row-type";
-import type { SqlFragment } from "../sql/fragment";
+import type { PartitionWindow, SqlFragment } from "../sql/fragment";
 
 /** Every table a statement names (`dataset.name`), nested fragments included. */
 export function tablesOf(statement: SqlFragment): Set<string> {
@@ -14,16 +14,43 @@ export function tablesOf(statement: SqlFragment): Set<string> {
   return found;
 }
 
-interface Entry {
+/** What a read depends on: the tables it names, and for a windowed read only those partitions. */
+export interface ReadScope {
   readonly tables: ReadonlySet<string>;
+  readonly window?: PartitionWindow;
+}
+
+/** What a write touched: a table, and the partitions (ISO dates) it wrote when known. */
+export interface WriteScope {
+  readonly table: string;
+  readonly partitions?: readonly string[];
+}
+
+export function scopeOf(statement: SqlFragment): ReadScope {
+  const tables = tablesOf(statement);
+  const window = statement.window;
+  return window && tables.size === 1 && tables.has(window.table) ? { tables, window } : { tables };
+}
+
+/** Whether a write can change what a read returns (a write to partitions outside the read's window cannot). */
+export function writeAffects(write: WriteScope, read: ReadScope): boolean {
+  if (!read.tables.has(write.table)) return false;
+  const window = read.window;
+  if (!window || window.table !== write.table || !write.partitions) return true;
+  return write.partitions.some((p) => p >= window.from && p <= window.to);
+}
+
+interface Entry {
+  readonly scope: ReadScope;
   readonly rows: readonly Row[];
 }
 
 /**
- * Results of reads, kept until a write touches one of the tables they read. The local warehouse
- * is one process's file (the lock keeps every other writer out), so its own writes are the only
- * way a stored result goes stale; a pipeline run then reads the date's schedule or play-by-play
- * once instead of once per processor. Bounded by rows held; the oldest results go first.
+ * Results of reads, kept until a write touches what they read (a table, or for a read of a date
+ * window, one of its partitions). The local warehouse is one process's file (the lock keeps every
+ * other writer out), so its own writes are the only way a stored result goes stale; a pipeline run
+ * then reads the date's schedule or play-by-play once instead of once per processor, even while
+ * the next dates load. Bounded by rows held; the oldest results go first.
  */
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
@@ -40,10 +67,10 @@ export class ReadCache {
     return entry ? entry.rows.map((r) => ({ ...r })) : undefined;
   }
 
-  set(key: string, tables: ReadonlySet<string>, rows: readonly Row[]): void {
-    if (tables.size === 0 || rows.length > this.maxRowsPerResult) return;
+  set(key: string, scope: ReadScope, rows: readonly Row[]): void {
+    if (scope.tables.size === 0 || rows.length > this.maxRowsPerResult) return;
     this.drop(key);
-    this.entries.set(key, { tables, rows: rows.map((r) => ({ ...r })) });
+    this.entries.set(key, { scope, rows: rows.map((r) => ({ ...r })) });
     this.rowsHeld += rows.length;
     for (const [oldest] of this.entries) {
       if (this.rowsHeld <= this.maxRows) break;
@@ -51,9 +78,9 @@ export class ReadCache {
     }
   }
 
-  /** Forgets every result that read the table (`dataset.name`). */
-  invalidate(table: string): void {
-    for (const [key, entry] of this.entries) if (entry.tables.has(table)) this.drop(key);
+  /** Forgets every result the write may have changed. */
+  invalidate(write: WriteScope): void {
+    for (const [key, entry] of this.entries) if (writeAffects(write, entry.scope)) this.drop(key);
   }
 
   clear(): void {

@@ -44,7 +44,27 @@ export type SqlPart = { readonly kind: "text"; readonly text: string } | ParamPa
  * template tag accepts fragments, tables, identifiers and parameters, never raw values.
  */
 export class SqlFragment {
-  constructor(readonly parts: readonly SqlPart[]) {}
+  constructor(
+    readonly parts: readonly SqlPart[],
+    /** Set on a read confined to a date window of one table's partitions (see `inPartitionWindow`). */
+    readonly window?: PartitionWindow,
+  ) {}
+}
+
+/** The partitions `from <= date <= to` (ISO dates) of one table, `dataset.name`. */
+export interface PartitionWindow {
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Marks a read as touching only the window's partitions of its table: a write to other partitions
+ * cannot change its result, so a warehouse may keep the result across such writes. The statement
+ * must name no other table, and must filter on the table's date partition column within the window.
+ */
+export function inPartitionWindow(statement: SqlFragment, window: PartitionWindow): SqlFragment {
+  return new SqlFragment(statement.parts, window);
 }
 
 export type SqlInterpolation = SqlFragment | ParamPart | TablePart | IdentPart | InArrayPart | ArrayElementPart;

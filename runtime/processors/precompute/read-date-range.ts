@@ -1,7 +1,8 @@
 import type { RowOf } from "../../catalog/derive/row-type";
 import { parseRow } from "../../catalog/derive/row-check";
 import type { TableSpec } from "../../catalog/types";
-import { arrayParam, ident, identList, inArray, param, sql, tableRef } from "../../platform/sql/fragment";
+import { arrayParam, ident, identList, inArray, inPartitionWindow, param, sql, tableRef } from "../../platform/sql/fragment";
+import { tableId } from "../../catalog/define-table";
 import type { Warehouse } from "../../platform/ports/warehouse";
 
 function partitionField(table: TableSpec): string {
@@ -17,7 +18,10 @@ function partitionField(table: TableSpec): string {
 export async function readDateRange<T extends TableSpec>(warehouse: Warehouse, table: T, from: string, before: string): Promise<RowOf<T>[]> {
   const field = ident(partitionField(table));
   const rows = await warehouse.query(
-    sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM ${tableRef(table)} WHERE ${field} >= ${param("range_from", from, "DATE")} AND ${field} < ${param("range_before", before, "DATE")}`,
+    inPartitionWindow(
+      sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM ${tableRef(table)} WHERE ${field} >= ${param("range_from", from, "DATE")} AND ${field} < ${param("range_before", before, "DATE")}`,
+      { table: tableId(table), from, to: before },
+    ),
   );
   return rows.map((row) => parseRow(table, row) as RowOf<T>);
 }
