@@ -19,9 +19,6 @@ import { CoalescingWarehouse, type Together } from "../platform/coalesced-writes
 
 export type PipelineStage = "raw" | "analytics" | "precompute";
 
-/** Batches whose phases 1-2 may run ahead of the batch in phase 3 (so both lanes, JS and DuckDB, stay busy). */
-const SCRAPE_AHEAD = 2;
-
 /** One line of the pipeline summary (the `--json` contract names these fields). */
 export interface PipelineRun {
   readonly phase: Phase;
@@ -179,36 +176,26 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
   };
   const batches: { start: number; dates: readonly string[] }[] = [];
   for (let start = 0; start < total; start += batchDates) batches.push({ start, dates: options.dates.slice(start, start + batchDates) });
-  // Batched, phases 1-2 run ahead of phase 3 by up to SCRAPE_AHEAD batches, one batch after another:
-  // phase 3 reads raw windows that end at its own dates, and raw processors read only their own date.
-  const scraping = new Map<number, Promise<number>>();
-  let lastScrape: Promise<unknown> = Promise.resolve();
-  const scrapeAhead = (b: number): void => {
-    const batch = batches[b];
-    if (!batch || scraping.has(b) || stop()) return;
-    const started = lastScrape.then(() => (stop() ? null : scrapeBatch(batch.start, batch.dates)));
-    lastScrape = started.catch(() => undefined);
-    const firstLine = started.then((line) => line ?? -1);
-    // A failure surfaces where the loop awaits this batch; until then it must not count as unhandled.
-    firstLine.catch(() => undefined);
-    scraping.set(b, firstLine);
-  };
+  let scraping: Promise<number> | null = null;
   for (const [b, { start, dates }] of batches.entries()) {
-    const pipelined = scraping.has(b);
-    if (!pipelined) {
+    const pipelined = scraping !== null;
+    if (!scraping) {
       if (stop()) {
         interrupted = true;
         break;
       }
-      scrapeAhead(b);
+      scraping = scrapeBatch(start, dates);
     }
-    const first = await (scraping.get(b) ?? Promise.resolve(-1));
+    const first = await scraping;
     // A batch started ahead (below) when a stop came meanwhile keeps its phases 1-2 and goes no further.
-    if (first < 0 || (pipelined && stop())) {
+    if (pipelined && stop()) {
       interrupted = true;
       break;
     }
-    if (batchedAnalytics) for (let ahead = 1; ahead <= SCRAPE_AHEAD; ahead++) scrapeAhead(b + ahead);
+    // Batched, the next batch's phases 1-2 run while this batch's phase 3 does: phase 3 reads raw
+    // windows that end at its own dates, and raw processors read only their own date.
+    const next = batches[b + 1];
+    scraping = next && batchedAnalytics && !stop() ? scrapeBatch(next.start, next.dates) : null;
     for (const date of dates) {
       if (transitions) report.push(...(await transitions.settle(date)));
       // With phase 3 batched, a date's 3->4 state is known only once its batch ran (after drain).
@@ -218,8 +205,6 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
     const lines = report.slice(first);
     dates.forEach((date, k) => emit({ kind: "date_finished", date, index: start + k, total, runs: dates.length === 1 && !batchedAnalytics ? lines : lines.filter((line) => line.scope === date) }));
   }
-  // Batches still loading ahead of a stop finish their phases 1-2 before the runner goes on.
-  await lastScrape;
   if (stop() && completed.length < options.dates.length) interrupted = true;
   // Dates still queued for a phase-3 range run (analyticsBatchDates) run now, interrupted or not.
   await transitions?.drain();
