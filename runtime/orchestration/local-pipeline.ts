@@ -19,6 +19,12 @@ import { CoalescingWarehouse, type Together } from "../platform/coalesced-writes
 
 export type PipelineStage = "raw" | "analytics" | "precompute";
 
+/** A batch's phases 1-2: where its lines begin in the report, its failure, or null when a stop came first. */
+type Loaded = { readonly first: number } | { readonly error: unknown } | null;
+
+/** Batches whose phases 1-2 may run ahead of the batch in phase 3 (so both lanes, JS and DuckDB, stay busy). */
+const SCRAPE_AHEAD = 2;
+
 /** One line of the pipeline summary (the `--json` contract names these fields). */
 export interface PipelineRun {
   readonly phase: Phase;
@@ -176,26 +182,43 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
   };
   const batches: { start: number; dates: readonly string[] }[] = [];
   for (let start = 0; start < total; start += batchDates) batches.push({ start, dates: options.dates.slice(start, start + batchDates) });
-  let scraping: Promise<number> | null = null;
+  // Batched, phases 1-2 run ahead of phase 3 by up to SCRAPE_AHEAD batches, one batch after another:
+  // phase 3 reads raw windows that end at its own dates, and raw processors read only their own date.
+  const scraping = new Map<number, Promise<Loaded>>();
+  let lastScrape: Promise<Loaded> = Promise.resolve(null);
+  const scrapeAhead = (b: number): void => {
+    const batch = batches[b];
+    if (!batch || scraping.has(b) || stop()) return;
+    // After the batch before it; not started once a stop came or that batch failed.
+    const loaded = lastScrape.then((previous): Promise<Loaded> | null =>
+      stop() || (previous !== null && "error" in previous)
+        ? null
+        : scrapeBatch(batch.start, batch.dates).then(
+            (first) => ({ first }),
+            (error: unknown) => ({ error }),
+          ),
+    );
+    lastScrape = loaded;
+    scraping.set(b, loaded);
+  };
   for (const [b, { start, dates }] of batches.entries()) {
-    const pipelined = scraping !== null;
-    if (!scraping) {
+    const pipelined = scraping.has(b);
+    if (!pipelined) {
       if (stop()) {
         interrupted = true;
         break;
       }
-      scraping = scrapeBatch(start, dates);
+      scrapeAhead(b);
     }
-    const first = await scraping;
+    const loaded = await (scraping.get(b) ?? Promise.resolve(null));
+    if (loaded && "error" in loaded) throw loaded.error;
     // A batch started ahead (below) when a stop came meanwhile keeps its phases 1-2 and goes no further.
-    if (pipelined && stop()) {
+    if (!loaded || (pipelined && stop())) {
       interrupted = true;
       break;
     }
-    // Batched, the next batch's phases 1-2 run while this batch's phase 3 does: phase 3 reads raw
-    // windows that end at its own dates, and raw processors read only their own date.
-    const next = batches[b + 1];
-    scraping = next && batchedAnalytics && !stop() ? scrapeBatch(next.start, next.dates) : null;
+    const first = loaded.first;
+    if (batchedAnalytics) for (let ahead = 1; ahead <= SCRAPE_AHEAD; ahead++) scrapeAhead(b + ahead);
     for (const date of dates) {
       if (transitions) report.push(...(await transitions.settle(date)));
       // With phase 3 batched, a date's 3->4 state is known only once its batch ran (after drain).
@@ -205,6 +228,8 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
     const lines = report.slice(first);
     dates.forEach((date, k) => emit({ kind: "date_finished", date, index: start + k, total, runs: dates.length === 1 && !batchedAnalytics ? lines : lines.filter((line) => line.scope === date) }));
   }
+  // Batches still loading ahead of a stop finish their phases 1-2 before the runner goes on.
+  await lastScrape;
   if (stop() && completed.length < options.dates.length) interrupted = true;
   // Dates still queued for a phase-3 range run (analyticsBatchDates) run now, interrupted or not.
   await transitions?.drain();
