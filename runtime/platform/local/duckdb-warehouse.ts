@@ -6,6 +6,7 @@ import { DuckDBInstance, StatementType, type DuckDBConnection } from "@duckdb/no
 import { duckdbColumnType, duckdbDdl } from "../../catalog/derive/duckdb-ddl";
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
+import { tableId } from "../../catalog/define-table";
 import { duckdbDialect } from "../sql/dialect";
 import { identList, param, sql, SqlFragment, tableRef } from "../sql/fragment";
 import { buildMerge, mergeMatchColumns, type MergeMode } from "../sql/merge";
@@ -209,7 +210,7 @@ export class DuckDbWarehouse implements Warehouse {
   async append(table: TableSpec, rows: readonly Row[]): Promise<number> {
     if (rows.length === 0) return 0;
     validateRows(table, rows);
-    return this.writing(table, rows, async () => {
+    return this.writing(table, partitionValuesOf(table, rows), async () => {
       const file = await writeNdjson(rows);
       try {
         // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
@@ -253,7 +254,7 @@ export class DuckDbWarehouse implements Warehouse {
     }
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
-    return this.writing(table, rows, async () => {
+    return this.writing(table, partitionValues, async () => {
       const file = await writeNdjson(rows);
       try {
         // The MERGE reads the loaded file itself: one atomic statement instead of a staging table
@@ -286,11 +287,11 @@ export class DuckDbWarehouse implements Warehouse {
 
   /**
    * A write to the table, one at a time: the reads it may change are forgotten when it begins, and
-   * reads running meanwhile are not kept (see query). Its partitions are known for a date-partitioned table.
+   * reads running meanwhile are not kept (see query). `partitionValues` are its rows' (partitionValuesOf).
    */
-  private writing<T>(table: TableSpec, rows: readonly Row[], work: () => Promise<T>): Promise<T> {
-    const partitions = datePartitionsOf(table, rows);
-    const write: WriteScope = { table: `${table.dataset}.${table.name}`, ...(partitions ? { partitions } : {}) };
+  private writing<T>(table: TableSpec, partitionValues: readonly string[], work: () => Promise<T>): Promise<T> {
+    const partitions = datePartitions(table, partitionValues);
+    const write: WriteScope = { table: tableId(table), ...(partitions ? { partitions } : {}) };
     return this.serialized(async () => {
       this.writesBegun += 1;
       // Only reads running now can overlap it after it ends (a read begun later sees it as running, or done).
@@ -322,11 +323,11 @@ export class DuckDbWarehouse implements Warehouse {
   }
 }
 
-/** The dates a write to a table partitioned by a DATE column touches (undefined for any other table). */
-function datePartitionsOf(table: TableSpec, rows: readonly Row[]): string[] | undefined {
+/** A write's partition values as the dates it touches, for a table partitioned by a DATE column (undefined for any other). */
+function datePartitions(table: TableSpec, partitionValues: readonly string[]): readonly string[] | undefined {
   if (table.partitioning.kind !== "time") return undefined;
   const field = table.partitioning.field;
-  return table.columns.find((c) => c.name === field)?.type === "DATE" ? partitionValuesOf(table, rows) : undefined;
+  return table.columns.find((c) => c.name === field)?.type === "DATE" ? partitionValues : undefined;
 }
 
 /** The rows of a newline-delimited JSON file typed by the catalog columns (the column list is catalog text, the file a parameter). */
