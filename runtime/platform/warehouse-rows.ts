@@ -1,5 +1,5 @@
 import type { Row } from "../catalog/derive/row-type";
-import { rowFits } from "../catalog/derive/row-check";
+import { rowAccepted } from "../catalog/derive/row-check";
 import { rowSchema } from "../catalog/derive/zod-schema";
 import type { TableSpec } from "../catalog/types";
 import { WarehouseError } from "./local/warehouse-error";
@@ -8,7 +8,7 @@ import { WarehouseError } from "./local/warehouse-error";
 export function validateRows(table: TableSpec, rows: readonly Row[]): void {
   const schema = rowSchema(table);
   rows.forEach((row, i) => {
-    if (rowFits(table, row)) return;
+    if (rowAccepted(table, row)) return;
     const result = schema.safeParse(row);
     if (!result.success) {
       const issue = result.error.issues[0];

@@ -1,5 +1,5 @@
 import { defineTable, nullable, repeated, required, rowSchema } from "../../runtime/catalog";
-import { parseRow, rowFits } from "../../runtime/catalog/derive/row-check";
+import { parseRow, rowAccepted, rowFits } from "../../runtime/catalog/derive/row-check";
 
 const table = defineTable({
   dataset: "nba_raw",
@@ -81,6 +81,29 @@ describe("rowFits and parseRow", () => {
     expect(() => parseRow(table, extra)).toThrow(/bonus/);
     expect(rowFits(table, reordered)).toBe(false);
     expect(parseRow(table, reordered)).toEqual(good);
+  });
+
+  test("rowAccepted takes the row zod takes in any key order, and refuses what zod refuses", () => {
+    const { game_date, ...rest } = good;
+    const reversed = Object.fromEntries(Object.entries(good).reverse());
+    for (const row of [good, { ...rest, game_date }, reversed]) {
+      expect(rowSchema(table).safeParse(row).success).toBe(true);
+      expect(rowAccepted(table, row)).toBe(true);
+    }
+    const { points: _points, ...missing } = good;
+    const { tags: _tags, ...withoutTags } = good;
+    for (const row of [missing, { ...good, bonus: 1 }, { ...withoutTags, bonus: ["x"] }, null, [good], "row"]) {
+      expect(rowAccepted(table, row)).toBe(false);
+      expect(rowSchema(table).safeParse(row).success).toBe(false);
+    }
+    for (const [column, values] of Object.entries(bad)) {
+      for (const value of values) {
+        const { [column]: _dropped, ...others } = good;
+        const row = { [column]: value, ...others };
+        expect(rowAccepted(table, row)).toBe(false);
+        expect(rowSchema(table).safeParse(row).success).toBe(false);
+      }
+    }
   });
 
   test("an undefined JSON value (zod's unknown takes it) is left to zod", () => {

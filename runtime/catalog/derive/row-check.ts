@@ -37,6 +37,8 @@ function columnCheck(column: ColumnSpec): ValueCheck {
 interface CompiledRow {
   readonly names: readonly string[];
   readonly checks: readonly ValueCheck[];
+  /** Each column's position in `names`. */
+  readonly positions: ReadonlyMap<string, number>;
 }
 
 const compiled = new WeakMap<TableSpec, CompiledRow>();
@@ -44,7 +46,8 @@ const compiled = new WeakMap<TableSpec, CompiledRow>();
 function compile(table: TableSpec): CompiledRow {
   let found = compiled.get(table);
   if (!found) {
-    found = { names: table.columns.map((c) => c.name), checks: table.columns.map(columnCheck) };
+    const names = table.columns.map((c) => c.name);
+    found = { names, checks: table.columns.map(columnCheck), positions: new Map(names.map((name, i) => [name, i])) };
     compiled.set(table, found);
   }
   return found;
@@ -63,6 +66,26 @@ export function rowFits(table: TableSpec, row: unknown): row is Record<string, u
     if (key !== names[i] || !(checks[i] as ValueCheck)(record[key])) return false;
     i += 1;
   }
+  return i === names.length;
+}
+
+/**
+ * Whether rowSchema(table) accepts the row, in any key order: exactly the table's columns, each value
+ * of its type. For rows about to be written, where only acceptance matters: rows built by spreading
+ * tracking columns onto a transform's output rarely keep catalog order, and each of those would
+ * otherwise go through zod.
+ */
+export function rowAccepted(table: TableSpec, row: unknown): row is Record<string, unknown> {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
+  const { names, checks, positions } = compile(table);
+  const record = row as Record<string, unknown>;
+  let i = 0;
+  for (const key in record) {
+    const at = key === names[i] ? i : positions.get(key);
+    if (at === undefined || !(checks[at] as ValueCheck)(record[key])) return false;
+    i += 1;
+  }
+  // Keys are distinct and each is a column, so as many keys as columns means every column is there.
   return i === names.length;
 }
 

@@ -1,5 +1,5 @@
 import type { Row } from "../../catalog/derive/row-type";
-import { rowFits } from "../../catalog/derive/row-check";
+import { rowAccepted } from "../../catalog/derive/row-check";
 import { rowSchema } from "../../catalog/derive/zod-schema";
 import type { TableSpec } from "../../catalog/types";
 import type { QuarantinedRecord } from "./quarantine";
@@ -13,7 +13,7 @@ export function invalidOutputRows(table: TableSpec, rows: readonly Row[]): Quara
   const schema = rowSchema(table);
   const out: QuarantinedRecord[] = [];
   rows.forEach((row, i) => {
-    if (rowFits(table, row)) return;
+    if (rowAccepted(table, row)) return;
     const result = schema.safeParse(row);
     if (result.success) return;
     const issue = result.error.issues[0];
