@@ -1,14 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname } from "node:path";
 import { DuckDBInstance, StatementType, type DuckDBConnection } from "@duckdb/node-api";
 import { duckdbColumnType, duckdbDdl } from "../../catalog/derive/duckdb-ddl";
 import type { Row } from "../../catalog/derive/row-type";
 import type { TableSpec } from "../../catalog/types";
 import { tableId } from "../../catalog/define-table";
 import { duckdbDialect } from "../sql/dialect";
-import { identList, param, sql, SqlFragment, tableRef } from "../sql/fragment";
+import { sql, SqlFragment, tableRef } from "../sql/fragment";
 import { buildMerge, mergeMatchColumns, type MergeMode } from "../sql/merge";
 import { mergeKeyOf } from "../merge-key";
 import { render } from "../sql/render";
@@ -17,6 +16,7 @@ import { errorMessage } from "../../domain/error-message";
 import { partitionValuesOf, validateRows } from "../warehouse-rows";
 import { readRows, toDuckDbParams } from "./duckdb-values";
 import { WarehouseError } from "./warehouse-error";
+import { DuckDbRowSource } from "./duckdb-row-source";
 import { ReadCache, scopeOf, writeAffects, type ReadScope, type WriteScope } from "./read-cache";
 import { describeProcess, lockHolderPid } from "./lock-holder";
 
@@ -86,10 +86,15 @@ export class DuckDbWarehouse implements Warehouse {
   private readonly readers: DuckDBConnection[] = [];
   private nextReader = 0;
 
+  /** Where writes read their rows from (registered on the write connection). */
+  private readonly rowSource: DuckDbRowSource;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
-  ) {}
+  ) {
+    this.rowSource = DuckDbRowSource.register(connection);
+  }
 
   private async reader(): Promise<DuckDBConnection> {
     if (this.readers.length < READ_CONNECTIONS) this.readers.push(await this.instance.connect());
@@ -210,19 +215,18 @@ export class DuckDbWarehouse implements Warehouse {
   async append(table: TableSpec, rows: readonly Row[]): Promise<number> {
     if (rows.length === 0) return 0;
     validateRows(table, rows);
-    return this.writing(table, partitionValuesOf(table, rows), async () => {
-      const file = await writeNdjson(rows);
-      try {
-        // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
-        const insert = render(sql`INSERT INTO ${tableRef(table)} ${readJsonSelect(table, file)}`, this.dialect);
-        await this.run(insert.text, toDuckDbParams(insert.params));
-        return rows.length;
-      } catch (err) {
-        throw new WarehouseError("LOAD_FAILED", `append to ${table.dataset}.${table.name} failed: ${errorMessage(err)}`, err);
-      } finally {
-        await rm(file, { force: true });
-      }
-    });
+    return this.writing(table, partitionValuesOf(table, rows), () =>
+      this.rowSource.with(table, rows, async (select) => {
+        try {
+          // One statement: DuckDB runs it in its own transaction, so it loads every row or none.
+          const insert = render(sql`INSERT INTO ${tableRef(table)} ${select}`, this.dialect);
+          await this.run(insert.text, toDuckDbParams(insert.params));
+          return rows.length;
+        } catch (err) {
+          throw new WarehouseError("LOAD_FAILED", `append to ${table.dataset}.${table.name} failed: ${errorMessage(err)}`, err);
+        }
+      }),
+    );
   }
 
   async merge(table: TableSpec, rows: readonly Row[], _labels?: JobLabels, mode?: MergeMode): Promise<MergeResult> {
@@ -254,29 +258,28 @@ export class DuckDbWarehouse implements Warehouse {
     }
     validateRows(table, rows);
     const partitionValues = partitionValuesOf(table, rows);
-    return this.writing(table, partitionValues, async () => {
-      const file = await writeNdjson(rows);
-      try {
-        // The MERGE reads the loaded file itself: one atomic statement instead of a staging table
-        // created, filled, merged and dropped inside a transaction (six statements).
-        const merge = render(buildMerge({ target: table, source: { select: readJsonSelect(table, file) }, partitionValues, mode }), this.dialect);
-        const returning = ["merge_action", ...matchOn.map((c) => `"${c}"`)].join(", ");
-        const actions = await this.run(`${merge.text}\nRETURNING ${returning}`, toDuckDbParams(merge.params));
-        for (const action of actions) {
-          const part = parts.length > 1 ? partOf.get(keyOf(action)) : 0;
-          const result = part === undefined ? undefined : results[part];
-          if (!result) throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} reported a row no batch sent (${matchOn.map((c) => `${c}=${String(action[c])}`).join(", ")})`);
-          if (action.merge_action === "INSERT") result.inserted += 1;
-          else if (action.merge_action === "UPDATE") result.updated += 1;
+    return this.writing(table, partitionValues, () =>
+      this.rowSource.with(table, rows, async (select) => {
+        try {
+          // The MERGE reads the rows itself: one atomic statement instead of a staging table
+          // created, filled, merged and dropped inside a transaction (six statements).
+          const merge = render(buildMerge({ target: table, source: { select }, partitionValues, mode }), this.dialect);
+          const returning = ["merge_action", ...matchOn.map((c) => `"${c}"`)].join(", ");
+          const actions = await this.run(`${merge.text}\nRETURNING ${returning}`, toDuckDbParams(merge.params));
+          for (const action of actions) {
+            const part = parts.length > 1 ? partOf.get(keyOf(action)) : 0;
+            const result = part === undefined ? undefined : results[part];
+            if (!result) throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} reported a row no batch sent (${matchOn.map((c) => `${c}=${String(action[c])}`).join(", ")})`);
+            if (action.merge_action === "INSERT") result.inserted += 1;
+            else if (action.merge_action === "UPDATE") result.updated += 1;
+          }
+          return results;
+        } catch (err) {
+          if (err instanceof WarehouseError) throw err;
+          throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} failed (nothing written): ${errorMessage(err)}`, err);
         }
-        return results;
-      } catch (err) {
-        if (err instanceof WarehouseError) throw err;
-        throw new WarehouseError("MERGE_FAILED", `MERGE into ${table.dataset}.${table.name} failed (nothing written): ${errorMessage(err)}`, err);
-      } finally {
-        await rm(file, { force: true });
-      }
-    });
+      }),
+    );
   }
 
   /** Several callers' rows appended in one statement (all or nothing); each is told its own count. */
@@ -328,17 +331,4 @@ function datePartitions(table: TableSpec, partitionValues: readonly string[]): r
   if (table.partitioning.kind !== "time") return undefined;
   const field = table.partitioning.field;
   return table.columns.find((c) => c.name === field)?.type === "DATE" ? partitionValues : undefined;
-}
-
-/** The rows of a newline-delimited JSON file typed by the catalog columns (the column list is catalog text, the file a parameter). */
-function readJsonSelect(table: TableSpec, file: string): SqlFragment {
-  const columns = table.columns.map((c) => `'${c.name}': '${duckdbColumnType(c)}'`).join(", ");
-  const typed = new SqlFragment([{ kind: "text", text: `, format = 'newline_delimited', columns = {${columns}})` }]);
-  return sql`SELECT ${identList(table.columns.map((c) => c.name))} FROM read_json(${param("file", file, "STRING")}${typed}`;
-}
-
-async function writeNdjson(rows: readonly Row[]): Promise<string> {
-  const file = join(tmpdir(), `nba-props-load-${randomUUID()}.ndjson`);
-  await writeFile(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
-  return file;
 }
