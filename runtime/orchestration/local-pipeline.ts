@@ -16,6 +16,7 @@ import { uncapturedSource, type UncapturedSource } from "./uncaptured-source";
 import { wireLocalTransitions } from "./local-transitions";
 import { wireLocalPrecompute } from "./local-precompute";
 import { CoalescingWarehouse, type Together } from "../platform/coalesced-writes";
+import { scraperWaves } from "./scraper-waves";
 
 export type PipelineStage = "raw" | "analytics" | "precompute";
 
@@ -135,6 +136,7 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
   subscribeDeadLetterAlerts(platform, catalog.topics);
   const seasonScrapers = scraperDefinitions.filter((s) => s.spec.scope === "season");
   const dateScrapers = scraperDefinitions.filter((s) => s.spec.scope === "date");
+  const waves = scraperWaves(dateScrapers);
   const completed: string[] = [];
   const uncaptured: UncapturedSource[] = [];
   let interrupted = false;
@@ -173,10 +175,15 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
   const scrapeBatch = async (start: number, dates: readonly string[]): Promise<number> => {
     const first = report.length;
     dates.forEach((date, k) => emit({ kind: "date_started", date, index: start + k, total }));
-    // Scrapers one after another (play-by-play reads the box scores loaded before it); a batch's dates together.
-    for (const scraper of dateScrapers) {
+    // A wave's scrapers at the same time, so one's rows are computed while another's load (play-by-play
+    // waits for the box score players it names); each scraper's dates together, sharing its writes.
+    const scrape = async (scraper: (typeof dateScrapers)[number]): Promise<void> => {
       if (together && dates.length > 1) await together(dates.map((date) => () => scrapeDate(scraper, date)));
       else for (const date of dates) await scrapeDate(scraper, date);
+    };
+    for (const wave of waves) {
+      if (together && dates.length > 1) await Promise.all(wave.map(scrape));
+      else for (const scraper of wave) await scrape(scraper);
     }
     return first;
   };

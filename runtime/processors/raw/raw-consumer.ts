@@ -39,7 +39,8 @@ const emptyPhase1Metadata = z.looseObject({
 
 export const RAW_SUBSCRIPTION = "nba-phase1-scrapers-complete--raw-processors";
 
-function processorsFor(scraper: string): ProcessorSpec[] {
+/** The raw processors that read a scraper's payloads (catalog inputs). */
+export function processorsFor(scraper: string): ProcessorSpec[] {
   return catalog.processors.filter((p) => p.phase === "phase_2_raw" && p.inputs.includes(scraper));
 }
 
