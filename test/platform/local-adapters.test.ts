@@ -33,6 +33,27 @@ describe("local adapters", () => {
     await expect(b.update("runs", "missing", { x: 1 })).rejects.toThrow(/missing document/);
   });
 
+  test("equality queries answer as a scan would, in insertion order, through every kind of write and a reopen", async () => {
+    const store = new FileDocStore(dir);
+    const ids = (docs: { id: string }[]): string[] => docs.map((d) => d.id);
+    for (const [id, status] of [["r1", "running"], ["r2", "failed"], ["r3", "running"], ["r4", "success"]] as const) await store.set("runs", id, { status, processor: id === "r4" ? "b" : "a" });
+    const running = () => store.query("runs", [{ field: "status", op: "==", value: "running" }]);
+    // The first query builds the index; writes after it must keep it true.
+    expect(ids(await running())).toEqual(["r1", "r3"]);
+    await store.update("runs", "r1", { status: "success" });
+    await store.set("runs", "r5", { status: "running", processor: "a" });
+    await store.transaction((tx) => {
+      tx.update("runs", "r2", { status: "running" });
+      tx.set("runs", "r3", { status: "failed", processor: "a" });
+      return Promise.resolve();
+    });
+    expect(ids(await running())).toEqual(["r2", "r5"]);
+    expect(ids(await store.query("runs", [{ field: "status", op: "==", value: "success" }, { field: "processor", op: "==", value: "a" }]))).toEqual(["r1"]);
+    expect(ids(await store.query("runs", [{ field: "status", op: "==", value: "unknown" }]))).toEqual([]);
+    expect(ids(await store.query("runs", [{ field: "missing", op: "==", value: null }]))).toEqual([]);
+    expect(ids(await new FileDocStore(dir).query("runs", [{ field: "status", op: "==", value: "running" }]))).toEqual(["r2", "r5"]);
+  });
+
   test("a transaction that throws writes nothing; one that succeeds writes everything", async () => {
     const store = new FileDocStore(dir);
     await store.set("c", "x", { n: 1 });

@@ -36,8 +36,19 @@ function stored(doc: Doc): Doc {
 /** Journal entries a collection may gather before it is compacted into its snapshot (at least). */
 const MIN_JOURNAL_BEFORE_COMPACTION = 1000;
 
+/** Document ids by a field's value, for the values `==` can match (not objects or arrays). */
+type FieldIndex = Map<unknown, Set<string>>;
+
+function indexable(value: unknown): boolean {
+  return value === null || typeof value !== "object";
+}
+
 interface Loaded {
   readonly docs: Collection;
+  /** Per field an `==` query has filtered on: built by that query's first scan, kept up to date by every write since. */
+  readonly indexes: Map<string, FieldIndex>;
+  /** Each document's place in insertion order: what an indexed query sorts by, so results come in the order a scan gives them. */
+  readonly order: Map<string, number>;
   /** Entries in the journal file since the snapshot was written. */
   journalEntries: number;
   /** Documents in `docs`, counted as they are added: Object.keys on every write made writes O(collection). */
@@ -92,7 +103,8 @@ export class FileDocStore implements DocStore {
       Object.assign(docs, changed);
       journalEntries += 1;
     }
-    const loaded = { docs, journalEntries, size: Object.keys(docs).length };
+    const ids = Object.keys(docs);
+    const loaded = { docs, indexes: new Map<string, FieldIndex>(), order: new Map(ids.map((id, i) => [id, i])), journalEntries, size: ids.length };
     this.cache.set(collection, loaded);
     return loaded;
   }
@@ -105,7 +117,19 @@ export class FileDocStore implements DocStore {
       this.dirMade = true;
     }
     await appendFile(this.journalFile(collection), `${JSON.stringify(changed)}\n`);
-    for (const id of Object.keys(changed)) if (!Object.hasOwn(loaded.docs, id)) loaded.size += 1;
+    for (const id of Object.keys(changed)) {
+      if (Object.hasOwn(loaded.docs, id)) continue;
+      loaded.order.set(id, loaded.order.size);
+      loaded.size += 1;
+    }
+    for (const [field, index] of loaded.indexes) {
+      for (const [id, doc] of Object.entries(changed)) {
+        const before = loaded.docs[id]?.[field];
+        if (indexable(before)) index.get(before)?.delete(id);
+        const after = doc[field];
+        if (indexable(after)) index.set(after, (index.get(after) ?? new Set<string>()).add(id));
+      }
+    }
     Object.assign(loaded.docs, changed);
     loaded.journalEntries += 1;
     if (loaded.journalEntries > Math.max(MIN_JOURNAL_BEFORE_COMPACTION, loaded.size)) await this.compact(collection, loaded);
@@ -145,10 +169,17 @@ export class FileDocStore implements DocStore {
 
   query(collection: string, filters: readonly DocFilter[]): Promise<DocSnapshot[]> {
     return this.exclusive(async () => {
-      const { docs } = await this.load(collection);
-      return Object.entries(docs)
-        .filter(([, doc]) => filters.every((f) => matches(doc, f)))
-        .map(([id, doc]) => ({ id, data: structuredClone(doc) }));
+      const loaded = await this.load(collection);
+      const { docs } = loaded;
+      // An equality filter narrows the scan to its value's documents (the run ledger is queried per run; a full scan each time made a season quadratic).
+      const equality = filters.find((f) => f.op === "==" && indexable(f.value));
+      const ids = equality ? [...(indexOf(loaded, equality.field).get(equality.value) ?? [])].sort((a, b) => (loaded.order.get(a) ?? 0) - (loaded.order.get(b) ?? 0)) : Object.keys(docs);
+      const found: DocSnapshot[] = [];
+      for (const id of ids) {
+        const doc = docs[id];
+        if (doc && filters.every((f) => matches(doc, f))) found.push({ id, data: structuredClone(doc) });
+      }
+      return found;
     });
   }
 
@@ -191,6 +222,20 @@ export class FileDocStore implements DocStore {
       return result;
     });
   }
+}
+
+/** The collection's index on a field, built from its documents on first use. */
+function indexOf(loaded: Loaded, field: string): FieldIndex {
+  let index = loaded.indexes.get(field);
+  if (!index) {
+    index = new Map();
+    for (const [id, doc] of Object.entries(loaded.docs)) {
+      const value = doc[field];
+      if (indexable(value)) index.set(value, (index.get(value) ?? new Set<string>()).add(id));
+    }
+    loaded.indexes.set(field, index);
+  }
+  return index;
 }
 
 /** One journal line's documents, or null for a line a crash cut short (not JSON). */
