@@ -4,7 +4,6 @@ import type { PhaseTrigger } from "../messages/phase-trigger";
 import type { RunRecord } from "../monitoring/run-record";
 import type { Platform } from "../platform/platform";
 import { analyticsProcessors } from "../processors/analytics";
-import type { RunnableAnalyticsProcessor } from "../processors/analytics/analytics-processor";
 import { OrchestrationError } from "./orchestration-error";
 import type { Together } from "../platform/coalesced-writes";
 
@@ -70,10 +69,10 @@ async function inSequence<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]>
  * The processors in levels: each reads only outputs of earlier levels (its catalog inputs), so a
  * level's processors may run at the same time. Within a level, the given order.
  */
-export function dependencyLevels(processors: readonly RunnableAnalyticsProcessor[]): RunnableAnalyticsProcessor[][] {
+export function dependencyLevels<P extends { readonly name: string }>(processors: readonly P[]): P[][] {
   const outputOf = new Map(catalog.processors.map((p) => [p.name, p.output]));
   const levelOf = new Map<string, number>();
-  const levels: RunnableAnalyticsProcessor[][] = [];
+  const levels: P[][] = [];
   for (const processor of processors) {
     const inputs = catalog.processors.find((p) => p.name === processor.name)?.inputs ?? [];
     const after = processors.filter((p) => p !== processor && inputs.includes(outputOf.get(p.name) ?? "")).map((p) => levelOf.get(p.name));

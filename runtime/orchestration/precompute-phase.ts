@@ -7,13 +7,15 @@ import { precomputeProcessors } from "../processors/precompute";
 import { precomputeScope, runPrecompute } from "../processors/precompute/run-precompute";
 import type { PipelineRun } from "./local-pipeline";
 import { notRunLine } from "./not-run-line";
+import { dependencyLevels } from "./local-range-starter";
 
 const blocked = (processor: string, scope: string, why: string): PipelineRun => notRunLine("phase_4_precompute", processor, scope, why);
 
 /**
  * Phase 4 over the dates that went through phases 1-3: one run per processor for all of them
- * (one extract, one MERGE), in dependency order. A date whose upstream failed or was blocked is
- * left out and reported blocked (fail closed); a failed processor blocks the ones reading it.
+ * (one extract, one MERGE), in dependency order, the processors of a level together. A date whose
+ * upstream failed or was blocked is left out and reported blocked (fail closed); a failed
+ * processor blocks the ones reading it.
  */
 export async function runPrecomputePhase(
   platform: Platform,
@@ -33,16 +35,25 @@ export async function runPrecomputePhase(
   }
   if (ready.length === 0) return;
   const failedOutputs = new Set<string>();
-  for (const processor of precomputeProcessors) {
-    const spec = catalog.processors.find((p) => p.name === processor.name);
-    const blockedBy = spec?.inputs.find((input) => failedOutputs.has(input));
-    if (blockedBy) {
-      failedOutputs.add(spec?.output ?? processor.name);
-      report(blocked(processor.name, precomputeScope(ready), `upstream ${blockedBy} failed`));
-      continue;
+  // A level's processors read none of each other's tables: they run at the same time, so one
+  // computes while another reads or writes. Their runs are reported in catalog order.
+  for (const level of dependencyLevels(precomputeProcessors)) {
+    const runs = await Promise.all(
+      level.map(async (processor) => {
+        const spec = catalog.processors.find((p) => p.name === processor.name);
+        const blockedBy = spec?.inputs.find((input) => failedOutputs.has(input));
+        if (blockedBy) return { processor, spec, blockedBy, run: null };
+        return { processor, spec, blockedBy, run: await runPrecompute(platform, processor, ready, kind) };
+      }),
+    );
+    for (const { processor, spec, blockedBy, run } of runs) {
+      if (!run) {
+        failedOutputs.add(spec?.output ?? processor.name);
+        report(blocked(processor.name, precomputeScope(ready), `upstream ${blockedBy} failed`));
+        continue;
+      }
+      record(run);
+      if (run.status === "failed" && spec) failedOutputs.add(spec.output);
     }
-    const run = await runPrecompute(platform, processor, ready, kind);
-    record(run);
-    if (run.status === "failed" && spec) failedOutputs.add(spec.output);
   }
 }

@@ -1,6 +1,7 @@
 import { catalog } from "../../runtime/catalog/catalog";
 import { dependencyLevels } from "../../runtime/orchestration/local-range-starter";
 import { analyticsProcessors } from "../../runtime/processors/analytics";
+import { precomputeProcessors } from "../../runtime/processors/precompute";
 
 describe("phase-3 processors in dependency levels (a level's processors run at the same time)", () => {
   const levels = dependencyLevels(analyticsProcessors);
@@ -27,5 +28,15 @@ describe("phase-3 processors in dependency levels (a level's processors run at t
   test("a processor listed before one it reads is refused, not run early", () => {
     const [first, ...rest] = analyticsProcessors;
     expect(() => dependencyLevels([...rest, first!].reverse())).toThrow(/reads a processor listed after it/);
+  });
+});
+
+describe("phase-4 processors in dependency levels", () => {
+  test("the zone analyses first, then the daily cache and the composite factors (which read them), then the feature store", () => {
+    expect(dependencyLevels(precomputeProcessors).map((level) => level.map((p) => p.name))).toEqual([
+      ["team_defense_zone_analysis", "player_shot_zone_analysis"],
+      ["player_daily_cache", "player_composite_factors"],
+      ["ml_feature_store_v2"],
+    ]);
   });
 });
