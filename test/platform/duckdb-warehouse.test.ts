@@ -80,7 +80,11 @@ describe("DuckDbWarehouse", () => {
     const read = selectPartitions(scores, ["2025-03-15"], ["game_id", "points"]);
     const before = wh.statementsExecuted();
     const first = await wh.query(read);
-    first[0]!.points = 99;
+    // Rows are shared frozen, arrays are each caller's own: neither a row nor the list can be changed for the next caller.
+    expect(() => {
+      first[0]!.points = 99;
+    }).toThrow(TypeError);
+    first.push({ game_id: "z", points: 0 });
     expect(await wh.query(read)).toEqual([{ game_id: "a", points: 10 }]);
     expect(wh.statementsExecuted()).toBe(before + 1);
     await wh.merge(scores, [row("a", 11, "2025-03-16T01:00:00.000Z"), row("b", 20, "2025-03-16T01:00:00.000Z")]);
@@ -112,13 +116,16 @@ describe("DuckDbWarehouse", () => {
       expect(wh.statementsExecuted()).toBe(before + 4);
     });
 
-    test("the same read asked again while it runs is run once, and each caller gets rows of its own", async () => {
+    test("the same read asked again while it runs is run once, and no caller can change what another gets", async () => {
       await wh.merge(scores, [row("a", 10, "2025-03-16T00:00:00.000Z")]);
       const read = windowRead("2025-03-15", "2025-03-15");
       const before = wh.statementsExecuted();
       const [one, two] = await Promise.all([wh.query(read), wh.query(read)]);
       expect(wh.statementsExecuted()).toBe(before + 1);
-      one[0]!.points = 99;
+      expect(() => {
+        one[0]!.points = 99;
+      }).toThrow(TypeError);
+      one.length = 0;
       expect(two).toEqual([{ game_id: "a", points: 10 }]);
     });
 

@@ -186,14 +186,20 @@ export class DuckDbWarehouse implements Warehouse {
     const scope = scopeOf(statement);
     // The same read already running gives this caller its rows too, unless a write it may not contain has begun since.
     const running = this.running.get(key);
-    if (running && !this.writesOverlapped(running)) return (await running.rows).map((r) => ({ ...r }));
-    const read: RunningRead = { scope, since: this.writesBegun, during: [...this.writesInProgress], rows: this.reader().then((reader) => this.run(rendered.text, toDuckDbParams(rendered.params), reader)) };
+    if (running && !this.writesOverlapped(running)) return (await running.rows).slice();
+    // Rows read are frozen: the cache and callers asking the same read share them instead of copying (a caller that
+    // changes a row it was given fails loudly here, never corrupts another's).
+    const frozen = (rows: Row[]): Row[] => {
+      for (const row of rows) Object.freeze(row);
+      return rows;
+    };
+    const read: RunningRead = { scope, since: this.writesBegun, during: [...this.writesInProgress], rows: this.reader().then((reader) => this.run(rendered.text, toDuckDbParams(rendered.params), reader)).then(frozen) };
     this.running.set(key, read);
     try {
       const rows = await read.rows;
       // A write that ran while this read did may or may not be in its result: not kept.
       if (!this.writesOverlapped(read)) this.reads.set(key, scope, rows);
-      return rows;
+      return rows.slice();
     } finally {
       if (this.running.get(key) === read) this.running.delete(key);
       this.forgetOldWrites();

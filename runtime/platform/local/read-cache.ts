@@ -61,16 +61,18 @@ export class ReadCache {
     private readonly maxRowsPerResult: number,
   ) {}
 
-  /** Copies of the stored rows (callers may change what they get), or undefined. */
+  /** The stored rows in an array of the caller's own, or undefined. The rows are frozen (see `set`), so they are shared, not copied. */
   get(key: string): Row[] | undefined {
     const entry = this.entries.get(key);
-    return entry ? entry.rows.map((r) => ({ ...r })) : undefined;
+    return entry ? entry.rows.slice() : undefined;
   }
 
-  set(key: string, scope: ReadScope, rows: readonly Row[]): void {
+  /** Keeps frozen rows: no caller can change what another is given. */
+  set(key: string, scope: ReadScope, rows: readonly Readonly<Row>[]): void {
     if (scope.tables.size === 0 || rows.length > this.maxRowsPerResult) return;
+    if (rows.some((r) => !Object.isFrozen(r))) throw new Error("read cache: rows must be frozen to be shared");
     this.drop(key);
-    this.entries.set(key, { scope, rows: rows.map((r) => ({ ...r })) });
+    this.entries.set(key, { scope, rows });
     this.rowsHeld += rows.length;
     for (const [oldest] of this.entries) {
       if (this.rowsHeld <= this.maxRows) break;
