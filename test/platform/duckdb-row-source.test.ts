@@ -91,4 +91,13 @@ describe("writes read their rows from memory", () => {
     expect(await stored(wh)).toEqual([]);
     expect(await wh.merge(everyType, [empty])).toEqual({ inserted: 1, updated: 0 });
   });
+
+  test("closing while a write runs lets the write finish first (the write calls back for its rows)", async () => {
+    const other = await DuckDbWarehouse.open({ path: ":memory:" });
+    await other.ensureTables([everyType]);
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ ...empty, id: `r${i}` }));
+    const writing = other.merge(everyType, rows);
+    await other.close();
+    await expect(writing).resolves.toEqual({ inserted: 20_000, updated: 0 });
+  });
 });

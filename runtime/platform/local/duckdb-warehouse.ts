@@ -324,11 +324,15 @@ export class DuckDbWarehouse implements Warehouse {
     return next;
   }
 
-  close(): Promise<void> {
+  /**
+   * Closes after the writes already asked for finish: closing under them failed them with
+   * "connection disconnected" (a write's statement also calls back into this thread for its rows).
+   */
+  async close(): Promise<void> {
+    await this.writeQueue;
     for (const reader of this.readers) reader.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
-    return Promise.resolve();
   }
 }
 
