@@ -47,12 +47,14 @@ interface Loaded {
   readonly docs: Collection;
   /** Per field an `==` query has filtered on: built by that query's first scan, kept up to date by every write since. */
   readonly indexes: Map<string, FieldIndex>;
-  /** Each document's place in insertion order: what an indexed query sorts by, so results come in the order a scan gives them. */
+  /**
+   * Each document's place in insertion order: what an indexed query sorts by, so results come in the
+   * order a scan gives them. Its size is the number of documents, kept as they are added (Object.keys
+   * on every write made writes O(collection)).
+   */
   readonly order: Map<string, number>;
   /** Entries in the journal file since the snapshot was written. */
   journalEntries: number;
-  /** Documents in `docs`, counted as they are added: Object.keys on every write made writes O(collection). */
-  size: number;
 }
 
 /**
@@ -104,7 +106,7 @@ export class FileDocStore implements DocStore {
       journalEntries += 1;
     }
     const ids = Object.keys(docs);
-    const loaded = { docs, indexes: new Map<string, FieldIndex>(), order: new Map(ids.map((id, i) => [id, i])), journalEntries, size: ids.length };
+    const loaded = { docs, indexes: new Map<string, FieldIndex>(), order: new Map(ids.map((id, i) => [id, i])), journalEntries };
     this.cache.set(collection, loaded);
     return loaded;
   }
@@ -117,22 +119,17 @@ export class FileDocStore implements DocStore {
       this.dirMade = true;
     }
     await appendFile(this.journalFile(collection), `${JSON.stringify(changed)}\n`);
-    for (const id of Object.keys(changed)) {
-      if (Object.hasOwn(loaded.docs, id)) continue;
-      loaded.order.set(id, loaded.order.size);
-      loaded.size += 1;
-    }
+    for (const id of Object.keys(changed)) if (!Object.hasOwn(loaded.docs, id)) loaded.order.set(id, loaded.order.size);
     for (const [field, index] of loaded.indexes) {
       for (const [id, doc] of Object.entries(changed)) {
         const before = loaded.docs[id]?.[field];
         if (indexable(before)) index.get(before)?.delete(id);
-        const after = doc[field];
-        if (indexable(after)) index.set(after, (index.get(after) ?? new Set<string>()).add(id));
+        addToIndex(index, doc[field], id);
       }
     }
     Object.assign(loaded.docs, changed);
     loaded.journalEntries += 1;
-    if (loaded.journalEntries > Math.max(MIN_JOURNAL_BEFORE_COMPACTION, loaded.size)) await this.compact(collection, loaded);
+    if (loaded.journalEntries > Math.max(MIN_JOURNAL_BEFORE_COMPACTION, loaded.order.size)) await this.compact(collection, loaded);
   }
 
   private async compact(collection: string, loaded: Loaded): Promise<void> {
@@ -224,15 +221,16 @@ export class FileDocStore implements DocStore {
   }
 }
 
+function addToIndex(index: FieldIndex, value: unknown, id: string): void {
+  if (indexable(value)) index.set(value, (index.get(value) ?? new Set<string>()).add(id));
+}
+
 /** The collection's index on a field, built from its documents on first use. */
 function indexOf(loaded: Loaded, field: string): FieldIndex {
   let index = loaded.indexes.get(field);
   if (!index) {
     index = new Map();
-    for (const [id, doc] of Object.entries(loaded.docs)) {
-      const value = doc[field];
-      if (indexable(value)) index.set(value, (index.get(value) ?? new Set<string>()).add(id));
-    }
+    for (const [id, doc] of Object.entries(loaded.docs)) addToIndex(index, doc[field], id);
     loaded.indexes.set(field, index);
   }
   return index;
