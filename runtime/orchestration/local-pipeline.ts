@@ -177,12 +177,13 @@ export async function runLocalPipeline(opened: Platform, options: PipelineOption
     dates.forEach((date, k) => emit({ kind: "date_started", date, index: start + k, total }));
     // A wave's scrapers at the same time, so one's rows are computed while another's load (play-by-play
     // waits for the box score players it names); each scraper's dates together, sharing its writes.
+    const batched = together !== undefined && dates.length > 1;
     const scrape = async (scraper: (typeof dateScrapers)[number]): Promise<void> => {
-      if (together && dates.length > 1) await together(dates.map((date) => () => scrapeDate(scraper, date)));
+      if (batched) await together(dates.map((date) => () => scrapeDate(scraper, date)));
       else for (const date of dates) await scrapeDate(scraper, date);
     };
     for (const wave of waves) {
-      if (together && dates.length > 1) await Promise.all(wave.map(scrape));
+      if (batched) await Promise.all(wave.map(scrape));
       else for (const scraper of wave) await scrape(scraper);
     }
     return first;

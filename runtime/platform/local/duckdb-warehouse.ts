@@ -187,12 +187,6 @@ export class DuckDbWarehouse implements Warehouse {
     // The same read already running gives this caller its rows too, unless a write it may not contain has begun since.
     const running = this.running.get(key);
     if (running && !this.writesOverlapped(running)) return (await running.rows).slice();
-    // Rows read are frozen: the cache and callers asking the same read share them instead of copying (a caller that
-    // changes a row it was given fails loudly here, never corrupts another's).
-    const frozen = (rows: Row[]): Row[] => {
-      for (const row of rows) Object.freeze(row);
-      return rows;
-    };
     const read: RunningRead = { scope, since: this.writesBegun, during: [...this.writesInProgress], rows: this.reader().then((reader) => this.run(rendered.text, toDuckDbParams(rendered.params), reader)).then(frozen) };
     this.running.set(key, read);
     try {
@@ -334,6 +328,15 @@ export class DuckDbWarehouse implements Warehouse {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/**
+ * Rows read, frozen: the cache and callers asking the same read share them instead of copying (a
+ * caller that changes a row it was given fails loudly, never corrupts another's).
+ */
+function frozen(rows: Row[]): Row[] {
+  for (const row of rows) Object.freeze(row);
+  return rows;
 }
 
 /** A write's partition values as the dates it touches, for a table partitioned by a DATE column (undefined for any other). */
