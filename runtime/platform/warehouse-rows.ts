@@ -1,11 +1,13 @@
 import type { Row } from "../catalog/derive/row-type";
 import { rowAccepted } from "../catalog/derive/row-check";
 import { rowSchema } from "../catalog/derive/zod-schema";
+import { isTableView } from "../catalog/derive/table-view";
 import type { TableSpec } from "../catalog/types";
 import { WarehouseError } from "./local/warehouse-error";
 
-/** Rows are checked against the catalog schema before they reach the warehouse. */
+/** Rows are checked against the catalog schema before they reach the warehouse; a view of some columns is never written. */
 export function validateRows(table: TableSpec, rows: readonly Row[]): void {
+  if (isTableView(table)) throw new WarehouseError("ROW_INVALID", `${table.dataset}.${table.name}: a view of some of its columns is for reading; write the table's whole rows`);
   const schema = rowSchema(table);
   rows.forEach((row, i) => {
     if (rowAccepted(table, row)) return;

@@ -1,7 +1,6 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
 import { bdlPlayerBoxscores } from "../../catalog/tables/bdl-player-boxscores";
 import { bettingprosPlayerPointsProps } from "../../catalog/tables/bettingpros-player-points-props";
-import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { oddsApiPlayerPointsProps } from "../../catalog/tables/odds-api-player-points-props";
@@ -13,7 +12,7 @@ import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-line
 import { effectiveFieldGoal, round, trueShooting, usageRate } from "./formulas";
 import { groupBy } from "./group-by";
 import { overUnder, propLineFor, type BettingProsPropRow, type OddsPropRow } from "./prop-lines";
-import { gameZones, playerKey, type GameZones, type PlayByPlayRow } from "./shot-zones";
+import { gameZones, playerKey, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
 
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 type SummaryRow = ProducedRow<typeof playerGameSummary>;
@@ -172,7 +171,7 @@ export const playerGameSummaryProcessor: DeclaredInputsProcessor<PlayerGameInput
     // NBA.com lines, else BDL per game: neither is required alone; a game with neither is reported missing.
     player_boxscores: { table: nbacPlayerBoxscores, window: { kind: "day" }, minRows: 0, criticality: "soft" },
     bdl_boxscores: { table: bdlPlayerBoxscores, window: { kind: "day" }, minRows: 0, criticality: "soft" },
-    play_by_play: { table: nbacPlayByPlay, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
+    play_by_play: { table: zonePlays, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
     // Not every player has a line, and older seasons have none: props never lower the tier.
     odds_props: { table: oddsApiPlayerPointsProps, window: { kind: "day" }, minRows: 0, criticality: "soft" },
     bettingpros_props: { table: bettingprosPlayerPointsProps, window: { kind: "day" }, minRows: 0, criticality: "soft" },
@@ -182,7 +181,7 @@ export const playerGameSummaryProcessor: DeclaredInputsProcessor<PlayerGameInput
       players: await readDeclared(warehouse, day, "player_boxscores", nbacPlayerBoxscores),
       bdlPlayers: await readDeclared(warehouse, day, "bdl_boxscores", bdlPlayerBoxscores),
       teamOffense: await readDeclared(warehouse, day, "team_offense", teamOffenseGameSummary),
-      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", zonePlays),
       oddsProps: await readDeclared(warehouse, day, "odds_props", oddsApiPlayerPointsProps),
       bettingProsProps: await readDeclared(warehouse, day, "bettingpros_props", bettingprosPlayerPointsProps),
     };

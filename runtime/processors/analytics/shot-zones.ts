@@ -1,7 +1,33 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
-import type { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
+import { tableView } from "../../catalog/derive/table-view";
+import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
 
-export type PlayByPlayRow = ProducedRow<typeof nbacPlayByPlay>;
+/**
+ * The play-by-play columns the zone counts and source tracking use: the game summaries read these
+ * 18 of its 33 (one shared read; the clock, scores, times and third players are never needed).
+ */
+export const zonePlays = tableView(nbacPlayByPlay, [
+  "game_id",
+  "game_date",
+  "event_id",
+  "period",
+  "event_type",
+  "event_action_type",
+  "player_1_id",
+  "player_1_lookup",
+  "player_1_team_abbr",
+  "player_2_id",
+  "player_2_lookup",
+  "player_2_team_abbr",
+  "shot_made",
+  "shot_type",
+  "shot_distance",
+  "shot_area",
+  "data_hash",
+  "processed_at",
+]);
+
+export type PlayByPlayRow = ProducedRow<typeof zonePlays>;
 export type Zone = "paint" | "mid_range" | "three";
 
 /** DOMAIN §4.2: the paint is within 8 ft. */

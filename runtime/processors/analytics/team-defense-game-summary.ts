@@ -1,12 +1,11 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
-import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { teamDefenseGameSummary } from "../../catalog/tables/team-defense-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult } from "../base/declared-inputs";
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { rating } from "./formulas";
-import { gameZones, type GameZones, type PlayByPlayRow } from "./shot-zones";
+import { gameZones, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
 
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 type DefenseRow = ProducedRow<typeof teamDefenseGameSummary>;
@@ -103,12 +102,12 @@ export const teamDefenseProcessor: DeclaredInputsProcessor<TeamDefenseInputs, De
   inputs: {
     schedule: { table: nbacSchedule, window: { kind: "season_through" }, minRows: 1, criticality: "critical" },
     team_offense: { table: teamOffenseGameSummary, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "critical" },
-    play_by_play: { table: nbacPlayByPlay, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
+    play_by_play: { table: zonePlays, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
   },
   async extract(warehouse, day) {
     return {
       offense: await readDeclared(warehouse, day, "team_offense", teamOffenseGameSummary),
-      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", zonePlays),
     };
   },
   transform: transformTeamDefense,

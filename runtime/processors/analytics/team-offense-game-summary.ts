@@ -1,6 +1,5 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
 import { bdlPlayerBoxscores } from "../../catalog/tables/bdl-player-boxscores";
-import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { nbacTeamBoxscore } from "../../catalog/tables/nbac-team-boxscore";
@@ -9,7 +8,7 @@ import { readDeclared, type DayContext, type DeclaredInputsProcessor, type Proce
 import { trackSource, trackingColumns } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, overtimePeriods, pace, parseTeamMinutes, possessions, rating, teamMinutesFromPlayers, trueShooting } from "./formulas";
-import { gameZones, type GameZones, type PlayByPlayRow } from "./shot-zones";
+import { gameZones, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
 
 type PlayerRow = PlayerLine;
 type TeamBoxRow = ProducedRow<typeof nbacTeamBoxscore>;
@@ -224,14 +223,14 @@ export const teamOffenseProcessor: DeclaredInputsProcessor<TeamOffenseInputs, Of
     team_boxscore: { table: nbacTeamBoxscore, window: { kind: "day" }, minRows: 0, criticality: "soft" },
     player_boxscores: { table: nbacPlayerBoxscores, window: { kind: "day" }, minRows: 0, criticality: "soft" },
     bdl_boxscores: { table: bdlPlayerBoxscores, window: { kind: "day" }, minRows: 0, criticality: "soft" },
-    play_by_play: { table: nbacPlayByPlay, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
+    play_by_play: { table: zonePlays, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
   },
   async extract(warehouse, day) {
     return {
       teamBoxscores: await readDeclared(warehouse, day, "team_boxscore", nbacTeamBoxscore),
       playerBoxscores: await readDeclared(warehouse, day, "player_boxscores", nbacPlayerBoxscores),
       bdlBoxscores: await readDeclared(warehouse, day, "bdl_boxscores", bdlPlayerBoxscores),
-      playByPlay: await readDeclared(warehouse, day, "play_by_play", nbacPlayByPlay),
+      playByPlay: await readDeclared(warehouse, day, "play_by_play", zonePlays),
     };
   },
   transform: transformTeamOffense,
