@@ -7,7 +7,7 @@ import { oddsApiPlayerPointsProps } from "../../catalog/tables/odds-api-player-p
 import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
-import { trackSource, trackingColumns } from "../base/source-tracking";
+import { trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, round, trueShooting, usageRate } from "./formulas";
 import { groupBy } from "./group-by";
@@ -32,7 +32,8 @@ const STARTER_MINUTES_THRESHOLD = 20;
 interface Lookups {
   readonly offense: ReadonlyMap<string, OffenseRow>;
   readonly zones: GameZones;
-  readonly pbpByGame: ReadonlyMap<string, PlayByPlayRow[]>;
+  /** Play-by-play tracking per game: the same for every player of the game, so hashed once. */
+  readonly pbpTracking: ReadonlyMap<string, TrackedSource>;
   readonly oddsByPlayer: ReadonlyMap<string, OddsPropRow[]>;
   readonly bpByPlayer: ReadonlyMap<string, BettingProsPropRow[]>;
 }
@@ -111,7 +112,7 @@ function toRow(p: PlayerLine, game: ScheduleRow, own: OffenseRow, opp: OffenseRo
     ...trackingColumns("source_player_boxscores", trackSource(backup ? [] : [p], 1)),
     ...trackingColumns("source_team_offense", trackSource([own], 1)),
     ...trackingColumns("source_bdl_boxscores", trackSource(backup ? [p] : [], backup ? 1 : null)),
-    ...trackingColumns("source_play_by_play", trackSource(look.pbpByGame.get(p.game_id) ?? [], null)),
+    ...trackingColumns("source_play_by_play", look.pbpTracking.get(p.game_id) ?? trackSource([], null)),
     ...trackingColumns("source_props", trackSource([...odds, ...bp], null)),
     processed_at: day.processedAt,
     created_at: day.processedAt,
@@ -134,7 +135,7 @@ export function transformPlayerGames(inputs: PlayerGameInputs, day: DayContext):
   const look: Lookups = {
     offense: new Map(inputs.teamOffense.map((o) => [`${o.game_id}|${o.team_abbr}`, o])),
     zones: gameZones(inputs.playByPlay),
-    pbpByGame: groupBy(inputs.playByPlay, (a) => a.game_id),
+    pbpTracking: new Map([...groupBy(inputs.playByPlay, (a) => a.game_id)].map(([game, actions]) => [game, trackSource(actions, null)])),
     oddsByPlayer: groupBy(inputs.oddsProps, (r) => r.player_lookup),
     bpByPlayer: groupBy(inputs.bettingProsProps, (r) => r.player_lookup),
   };
