@@ -7,7 +7,7 @@ import { oddsApiPlayerPointsProps } from "../../catalog/tables/odds-api-player-p
 import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
-import { trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
+import { trackEachGroup, trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, round, trueShooting, usageRate } from "./formulas";
 import { groupBy } from "./group-by";
@@ -135,7 +135,7 @@ export function transformPlayerGames(inputs: PlayerGameInputs, day: DayContext):
   const look: Lookups = {
     offense: new Map(inputs.teamOffense.map((o) => [`${o.game_id}|${o.team_abbr}`, o])),
     zones: gameZones(inputs.playByPlay),
-    pbpTracking: new Map([...groupBy(inputs.playByPlay, (a) => a.game_id)].map(([game, actions]) => [game, trackSource(actions, null)])),
+    pbpTracking: trackEachGroup(inputs.playByPlay, (a) => a.game_id),
     oddsByPlayer: groupBy(inputs.oddsProps, (r) => r.player_lookup),
     bpByPlayer: groupBy(inputs.bettingProsProps, (r) => r.player_lookup),
   };

@@ -3,7 +3,7 @@ import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { teamDefenseGameSummary } from "../../catalog/tables/team-defense-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult } from "../base/declared-inputs";
-import { trackSource, trackingColumns } from "../base/source-tracking";
+import { trackEachGroup, trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
 import { rating } from "./formulas";
 import { gameZones, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
 
@@ -23,7 +23,7 @@ function worseTier(a: string, b: string): string {
 
 const times = (value: number | null, factor: number): number | null => (value === null ? null : value * factor);
 
-function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbp: readonly PlayByPlayRow[], day: DayContext): Omit<DefenseRow, "data_hash"> {
+function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbpTracking: ReadonlyMap<string, TrackedSource>, day: DayContext): Omit<DefenseRow, "data_hash"> {
   const hasPbp = zones.games.has(own.game_id);
   const blocked = zones.blocks.get(`${own.game_id}|${own.team_abbr}`);
   const blocks = (n: number | undefined): number | null => (hasPbp ? (n ?? 0) : null);
@@ -72,7 +72,7 @@ function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbp: readonly
     data_quality_tier: worseTier(own.data_quality_tier, opp.data_quality_tier),
     quality_score: Math.min(own.quality_score, opp.quality_score),
     ...trackingColumns("source_team_offense", trackSource([own, opp], 2)),
-    ...trackingColumns("source_play_by_play", trackSource(pbp.filter((a) => a.game_id === own.game_id), null)),
+    ...trackingColumns("source_play_by_play", pbpTracking.get(own.game_id) ?? trackSource([], null)),
     processed_at: day.processedAt,
     created_at: day.processedAt,
   };
@@ -84,13 +84,14 @@ function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbp: readonly
  */
 export function transformTeamDefense(inputs: TeamDefenseInputs, day: DayContext): ProcessorResult<DefenseRow> {
   const zones = gameZones(inputs.playByPlay);
+  const pbpTracking = trackEachGroup(inputs.playByPlay, (a) => a.game_id);
   const rows: Omit<DefenseRow, "data_hash">[] = [];
   const missing: string[] = [];
   for (const game of day.finalGames) {
     const offense = (team: string): OffenseRow | undefined => inputs.offense.find((o) => o.game_id === game.canonical_game_id && o.team_abbr === team);
     const home = offense(game.home_team_tricode);
     const away = offense(game.away_team_tricode);
-    if (home && away) rows.push(toRow(home, away, zones, inputs.playByPlay, day), toRow(away, home, zones, inputs.playByPlay, day));
+    if (home && away) rows.push(toRow(home, away, zones, pbpTracking, day), toRow(away, home, zones, pbpTracking, day));
     else missing.push(`no team offense for ${[home ? null : game.home_team_tricode, away ? null : game.away_team_tricode].filter(Boolean).join(" and ")} in ${game.canonical_game_id}`);
   }
   return { rows, expectedRows: day.finalGames.length * 2, missing };

@@ -5,7 +5,7 @@ import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { nbacTeamBoxscore } from "../../catalog/tables/nbac-team-boxscore";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
-import { trackSource, trackingColumns } from "../base/source-tracking";
+import { trackEachGroup, trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, overtimePeriods, pace, parseTeamMinutes, possessions, rating, teamMinutesFromPlayers, trueShooting } from "./formulas";
 import { gameZones, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
@@ -26,7 +26,8 @@ interface Prepared {
   readonly nbacLines: readonly PlayerRow[];
   readonly bdlLines: readonly PlayerRow[];
   readonly zones: GameZones;
-  readonly pbp: readonly PlayByPlayRow[];
+  /** Play-by-play tracking per game (both teams' rows share it). */
+  readonly pbpTracking: ReadonlyMap<string, TrackedSource>;
 }
 
 /** A team needs at least this many player lines before its totals are rebuilt from them (DOMAIN §3.3). */
@@ -177,7 +178,7 @@ function toRow(game: ScheduleRow, built: Built, opponent: Built | null, inputs: 
     ...trackingColumns("source_player_boxscores", trackSource(fromBdl ? [] : built.players, reconstructed && !fromBdl ? MIN_PLAYERS_FOR_RECONSTRUCTION : null)),
     ...trackingColumns("source_team_boxscore", trackSource(built.teamBox ? [built.teamBox] : [], 1)),
     ...trackingColumns("source_bdl_boxscores", trackSource(fromBdl ? built.players : [], fromBdl ? MIN_PLAYERS_FOR_RECONSTRUCTION : null)),
-    ...trackingColumns("source_play_by_play", trackSource(inputs.pbp.filter((a) => a.game_id === game.canonical_game_id), null)),
+    ...trackingColumns("source_play_by_play", inputs.pbpTracking.get(game.canonical_game_id) ?? trackSource([], null)),
     processed_at: day.processedAt,
     created_at: day.processedAt,
   };
@@ -194,7 +195,7 @@ export function transformTeamOffense(inputs: TeamOffenseInputs, day: DayContext)
     nbacLines: nbacAsPlayerLines(inputs.playerBoxscores),
     bdlLines: bdlAsPlayerLines(inputs.bdlBoxscores),
     zones: gameZones(inputs.playByPlay),
-    pbp: inputs.playByPlay,
+    pbpTracking: trackEachGroup(inputs.playByPlay, (a) => a.game_id),
   };
   const rows: Omit<OffenseRow, "data_hash">[] = [];
   const missing: string[] = [];

@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+import { trackEachGroup, trackSource } from "../../runtime/processors/base/source-tracking";
+
+const action = (game: string, hash: string, processedAt: string) => ({ game_id: game, data_hash: hash, processed_at: processedAt });
+
+// The hash is the first 16 hex of SHA-256 over the sorted row hashes joined by "|" (DOMAIN §2).
+const expectedHash = (hashes: string[]): string => createHash("sha256").update([...hashes].sort().join("|")).digest("hex").slice(0, 16);
+
+describe("source tracking", () => {
+  const rows = [
+    action("g1", "bb", "2025-03-16T08:00:00.000Z"),
+    action("g2", "cc", "2025-03-16T09:00:00.000Z"),
+    action("g1", "aa", "2025-03-16T10:00:00.000Z"),
+  ];
+
+  test("a source's newest version, rows used and order-free content hash", () => {
+    expect(trackSource(rows, 4)).toEqual({ last_updated: "2025-03-16T10:00:00.000Z", rows_found: 3, completeness_pct: 75, hash: expectedHash(["bb", "cc", "aa"]) });
+    expect(trackSource([], 2)).toEqual({ last_updated: null, rows_found: 0, completeness_pct: 0, hash: null });
+  });
+
+  test("tracking each group once gives every group what tracking its rows alone gives", () => {
+    const byGame = trackEachGroup(rows, (r) => r.game_id);
+    expect([...byGame.keys()]).toEqual(["g1", "g2"]);
+    expect(byGame.get("g1")).toEqual({ last_updated: "2025-03-16T10:00:00.000Z", rows_found: 2, completeness_pct: null, hash: expectedHash(["aa", "bb"]) });
+    expect(byGame.get("g2")).toEqual(trackSource([rows[1]!], null));
+  });
+});
