@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { ProducedRow } from "../../catalog/derive/row-type";
+import type { ProducedRow, RowOf } from "../../catalog/derive/row-type";
+import { tableView } from "../../catalog/derive/table-view";
 import { nbaPlayersRegistry } from "../../catalog/tables/nba-players-registry";
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import { nbacTeamRosters } from "../../catalog/tables/nbac-team-rosters";
@@ -8,6 +9,7 @@ import { seasonLabel, seasonYearForDate } from "../../domain/season";
 import { param, sql, tableRef } from "../../platform/sql/fragment";
 import type { Warehouse } from "../../platform/ports/warehouse";
 import { contentFields } from "../base/hash-fields";
+import { readWindow } from "../base/read-window";
 import { catalog } from "../../catalog/catalog";
 import type { RunnableAnalyticsProcessor } from "../analytics/analytics-processor";
 import { emptyReasonFor, scheduleDay } from "../base/empty-reason";
@@ -28,7 +30,9 @@ type RegistryRow = ProducedRow<typeof nbaPlayersRegistry>;
 
 const dateText = z.union([z.string(), z.date()]).transform((v) => (typeof v === "string" ? v.slice(0, 10) : v.toISOString().slice(0, 10)));
 
-const gameLineSchema = z.object({ player_lookup: z.string(), player_full_name: z.string(), team_abbr: z.string(), game_date: dateText, minutes: z.string().nullable() });
+/** The player-line columns the registry counts from: read through a view, each row checked against the catalog types. */
+const gameLines = tableView(nbacPlayerBoxscores, ["player_lookup", "player_full_name", "team_abbr", "game_date", "minutes"]);
+type GameLine = RowOf<typeof gameLines>;
 const rosterEntrySchema = z.object({ player_lookup: z.string(), player_full_name: z.string(), team_abbr: z.string(), jersey_number: z.string().nullable(), position: z.string().nullable() });
 const storedSchema = z.object({
   player_lookup: z.string(),
@@ -43,7 +47,7 @@ const storedSchema = z.object({
 export interface RegistryInputs {
   readonly season: string;
   /** The season's official player lines (game data owns games, dates and the team once a game is played). */
-  readonly games: readonly z.infer<typeof gameLineSchema>[];
+  readonly games: readonly GameLine[];
   /** The date's rosters (rosters own jersey and position). */
   readonly rosters: readonly z.infer<typeof rosterEntrySchema>[];
   /** Registry rows already stored, every season (universal ids are stable across seasons). */
@@ -58,10 +62,7 @@ function seasonWindow(seasonYear: number): { from: string; to: string } {
 async function extract(warehouse: Warehouse, gameDate: string): Promise<RegistryInputs> {
   const seasonYear = seasonYearForDate(gameDate);
   const window = seasonWindow(seasonYear);
-  const games = await warehouse.query(
-    sql`SELECT player_lookup, player_full_name, team_abbr, game_date, minutes FROM ${tableRef(nbacPlayerBoxscores)}
-      WHERE game_date BETWEEN ${param("from", window.from, "DATE")} AND ${param("to", window.to, "DATE")}`,
-  );
+  const games = await readWindow(warehouse, gameLines, window.from, window.to);
   const rosters = await warehouse.query(
     sql`SELECT player_lookup, player_full_name, team_abbr, jersey_number, position FROM ${tableRef(nbacTeamRosters)} WHERE roster_date = ${param("roster_date", gameDate, "DATE")}`,
   );
@@ -70,7 +71,7 @@ async function extract(warehouse: Warehouse, gameDate: string): Promise<Registry
   );
   return {
     season: seasonLabel(seasonYear),
-    games: games.map((r) => gameLineSchema.parse(r)),
+    games,
     rosters: rosters.map((r) => rosterEntrySchema.parse(r)),
     stored: stored.map((r) => storedSchema.parse(r)),
   };
@@ -87,7 +88,7 @@ export function transformRegistry(inputs: RegistryInputs, context: TransformCont
   const universal = new Map<string, string>();
   for (const s of inputs.stored) if (!universal.has(s.player_lookup)) universal.set(s.player_lookup, s.universal_player_id);
   const storedHere = new Map(inputs.stored.filter((s) => s.season === inputs.season).map((s) => [keyOf(s.player_lookup, s.team_abbr), s]));
-  const seasonGames = new Map<string, z.infer<typeof gameLineSchema>[]>();
+  const seasonGames = new Map<string, GameLine[]>();
   for (const g of inputs.games) {
     const k = keyOf(g.player_lookup, g.team_abbr);
     const games = seasonGames.get(k);
