@@ -1,6 +1,5 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
 import { bdlPlayerBoxscores } from "../../catalog/tables/bdl-player-boxscores";
-import { bettingprosPlayerPointsProps } from "../../catalog/tables/bettingpros-player-points-props";
 import { nbacPlayerBoxscores } from "../../catalog/tables/nbac-player-boxscores";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { oddsApiPlayerPointsProps } from "../../catalog/tables/odds-api-player-points-props";
@@ -11,7 +10,7 @@ import { trackEachGroup, trackSource, trackingColumns, type TrackedSource } from
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, round, trueShooting, usageRate } from "./formulas";
 import { groupBy } from "./group-by";
-import { overUnder, propLineFor, type BettingProsPropRow, type OddsPropRow } from "./prop-lines";
+import { overUnder, propLineFor, type BettingProsPropRow, type OddsPropRow, bettingProsLines } from "./prop-lines";
 import { gameZones, playerKey, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
 
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
@@ -175,7 +174,7 @@ export const playerGameSummaryProcessor: DeclaredInputsProcessor<PlayerGameInput
     play_by_play: { table: zonePlays, window: { kind: "day" }, minRows: { perFinalGame: 1 }, criticality: "soft" },
     // Not every player has a line, and older seasons have none: props never lower the tier.
     odds_props: { table: oddsApiPlayerPointsProps, window: { kind: "day" }, minRows: 0, criticality: "soft" },
-    bettingpros_props: { table: bettingprosPlayerPointsProps, window: { kind: "day" }, minRows: 0, criticality: "soft" },
+    bettingpros_props: { table: bettingProsLines, window: { kind: "day" }, minRows: 0, criticality: "soft" },
   },
   async extract(warehouse, day) {
     return {
@@ -184,7 +183,7 @@ export const playerGameSummaryProcessor: DeclaredInputsProcessor<PlayerGameInput
       teamOffense: await readDeclared(warehouse, day, "team_offense", teamOffenseGameSummary),
       playByPlay: await readDeclared(warehouse, day, "play_by_play", zonePlays),
       oddsProps: await readDeclared(warehouse, day, "odds_props", oddsApiPlayerPointsProps),
-      bettingProsProps: await readDeclared(warehouse, day, "bettingpros_props", bettingprosPlayerPointsProps),
+      bettingProsProps: await readDeclared(warehouse, day, "bettingpros_props", bettingProsLines),
     };
   },
   transform: transformPlayerGames,

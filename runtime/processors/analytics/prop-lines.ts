@@ -1,10 +1,26 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
-import type { bettingprosPlayerPointsProps } from "../../catalog/tables/bettingpros-player-points-props";
+import { bettingprosPlayerPointsProps } from "../../catalog/tables/bettingpros-player-points-props";
+import { tableView } from "../../catalog/derive/table-view";
 import type { oddsApiPlayerPointsProps } from "../../catalog/tables/odds-api-player-points-props";
 import { round } from "./formulas";
 
 export type OddsPropRow = ProducedRow<typeof oddsApiPlayerPointsProps>;
-export type BettingProsPropRow = ProducedRow<typeof bettingprosPlayerPointsProps>;
+/** The BettingPros columns a line is picked from (the player summary and context read the same view, once). */
+export const bettingProsLines = tableView(bettingprosPlayerPointsProps, [
+  "game_date",
+  "game_id",
+  "player_lookup",
+  "book_id",
+  "bookmaker",
+  "bet_side",
+  "points_line",
+  "is_active",
+  "bookmaker_last_update",
+  "opening_line",
+  "data_hash",
+  "processed_at",
+]);
+export type BettingProsPropRow = ProducedRow<typeof bettingProsLines>;
 
 export interface PropLine {
   readonly points_line: number;

@@ -1,5 +1,5 @@
-import type { ProducedRow } from "../../catalog/derive/row-type";
-import { bettingprosPlayerPointsProps } from "../../catalog/tables/bettingpros-player-points-props";
+import type { ProducedRow, RowOf } from "../../catalog/derive/row-type";
+import { tableView } from "../../catalog/derive/table-view";
 import { nbacInjuryReport } from "../../catalog/tables/nbac-injury-report";
 import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { nbacTeamRosters } from "../../catalog/tables/nbac-team-rosters";
@@ -17,11 +17,13 @@ import { gameLinesFor, type GameLineRow } from "./game-lines";
 import { groupBy } from "./group-by";
 import { OUT_STATUSES, latestInjuries, type InjuryRow } from "./injury-status";
 import { isStar, playedGames, playerLoad, teamPaceLast10, type PlayedGame } from "./player-history";
-import { propLineFor, type BettingProsPropRow, type OddsPropRow } from "./prop-lines";
+import { propLineFor, type BettingProsPropRow, type OddsPropRow, bettingProsLines } from "./prop-lines";
 import { sidesOf, teamScheduleContext } from "./team-schedule";
 
 type ContextRow = ProducedRow<typeof upcomingPlayerGameContext>;
-type RosterRow = ProducedRow<typeof nbacTeamRosters>;
+/** The roster columns the slate uses: a two-week window of every team's rosters is read per date. */
+const slateRosters = tableView(nbacTeamRosters, ["roster_date", "team_abbr", "player_full_name", "player_lookup", "birth_date"]);
+type RosterRow = RowOf<typeof slateRosters>;
 type SummaryRow = ProducedRow<typeof playerGameSummary>;
 
 /** One expected player of the slate: from the day's player lines (backfill) or the latest rosters (daily). */
@@ -196,15 +198,15 @@ export const upcomingPlayerGameContextProcessor: DeclaredInputsProcessor<PlayerC
     // a missing one leaves its columns NULL (never zeros) and the completeness says so.
     player_game_summary: { table: playerGameSummary, window: { kind: "season_through" }, minRows: 0, criticality: "soft" },
     team_offense: { table: teamOffenseGameSummary, window: { kind: "season_before" }, minRows: 0, criticality: "soft" },
-    team_rosters: { table: nbacTeamRosters, window: { kind: "days_through", days: ROSTER_LOOKBACK_DAYS }, minRows: 0, criticality: "soft" },
+    team_rosters: { table: slateRosters, window: { kind: "days_through", days: ROSTER_LOOKBACK_DAYS }, minRows: 0, criticality: "soft" },
     injury_report: { table: nbacInjuryReport, window: { kind: "days_through", days: INJURY_LOOKBACK_DAYS }, minRows: 0, criticality: "soft" },
     odds_props: { table: oddsApiPlayerPointsProps, window: { kind: "day" }, minRows: 0, criticality: "soft" },
-    bettingpros_props: { table: bettingprosPlayerPointsProps, window: { kind: "day" }, minRows: 0, criticality: "soft" },
+    bettingpros_props: { table: bettingProsLines, window: { kind: "day" }, minRows: 0, criticality: "soft" },
     game_lines: { table: oddsApiGameLines, window: { kind: "day" }, minRows: 0, criticality: "soft" },
   },
   async extract(warehouse, day) {
     const dayLines = rowsCounted(day, "player_game_summary") === 0 ? [] : await readWindow(warehouse, playerGameSummary, day.gameDate, day.gameDate);
-    const rosters = await readDeclared(warehouse, day, "team_rosters", nbacTeamRosters);
+    const rosters = await readDeclared(warehouse, day, "team_rosters", slateRosters);
     const injuries = await readDeclared(warehouse, day, "injury_report", nbacInjuryReport);
     const { mode, slate } = slateOf(dayLines, rosters, day);
     const players = [...new Set([...slate.map((p) => p.player_lookup), ...injuries.filter((r) => r.game_date === day.gameDate).map((r) => r.player_lookup)])];
@@ -217,7 +219,7 @@ export const upcomingPlayerGameContextProcessor: DeclaredInputsProcessor<PlayerC
       teamPace: rowsCounted(day, "team_offense") === 0 ? new Map<string, number>() : await teamPaceLast10(warehouse, day.gameDate),
       injuries,
       oddsProps: await readDeclared(warehouse, day, "odds_props", oddsApiPlayerPointsProps),
-      bettingProsProps: await readDeclared(warehouse, day, "bettingpros_props", bettingprosPlayerPointsProps),
+      bettingProsProps: await readDeclared(warehouse, day, "bettingpros_props", bettingProsLines),
       gameLines: await readDeclared(warehouse, day, "game_lines", oddsApiGameLines),
     };
   },
