@@ -1,7 +1,27 @@
 import { createHash } from "node:crypto";
-import { trackEachGroup, trackSource } from "../../runtime/processors/base/source-tracking";
+import { trackSource } from "../../runtime/processors/base/source-tracking";
+import { trackingByGame } from "../../runtime/processors/analytics/shot-zones";
 
-const action = (game: string, hash: string, processedAt: string) => ({ game_id: game, data_hash: hash, processed_at: processedAt });
+const action = (game: string, hash: string, processedAt: string) => ({
+  game_id: game,
+  game_date: "2025-03-15",
+  event_id: 1,
+  period: 1,
+  event_type: "2pt",
+  event_action_type: null,
+  player_1_id: null,
+  player_1_lookup: null,
+  player_1_team_abbr: null,
+  player_2_id: null,
+  player_2_lookup: null,
+  player_2_team_abbr: null,
+  shot_made: true,
+  shot_type: "2PT",
+  shot_distance: 3,
+  shot_area: null,
+  data_hash: hash,
+  processed_at: processedAt,
+});
 
 // The hash is the first 16 hex of SHA-256 over the sorted row hashes joined by "|" (DOMAIN §2).
 const expectedHash = (hashes: string[]): string => createHash("sha256").update([...hashes].sort().join("|")).digest("hex").slice(0, 16);
@@ -18,8 +38,8 @@ describe("source tracking", () => {
     expect(trackSource([], 2)).toEqual({ last_updated: null, rows_found: 0, completeness_pct: 0, hash: null });
   });
 
-  test("tracking each group once gives every group what tracking its rows alone gives", () => {
-    const byGame = trackEachGroup(rows, (r) => r.game_id);
+  test("play-by-play tracked once per game gives each game what tracking its actions alone gives", () => {
+    const byGame = trackingByGame(rows);
     expect([...byGame.keys()]).toEqual(["g1", "g2"]);
     expect(byGame.get("g1")).toEqual({ last_updated: "2025-03-16T10:00:00.000Z", rows_found: 2, completeness_pct: null, hash: expectedHash(["aa", "bb"]) });
     expect(byGame.get("g2")).toEqual(trackSource([rows[1]!], null));

@@ -6,12 +6,12 @@ import { oddsApiPlayerPointsProps } from "../../catalog/tables/odds-api-player-p
 import { playerGameSummary } from "../../catalog/tables/player-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
-import { trackEachGroup, trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
+import { trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, round, trueShooting, usageRate } from "./formulas";
 import { groupBy } from "./group-by";
 import { overUnder, propLineFor, type BettingProsPropRow, type OddsPropRow, bettingProsLines } from "./prop-lines";
-import { gameZones, playerKey, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
+import { gameZones, playerKey, type GameZones, type PlayByPlayRow, trackingByGame, zonePlays } from "./shot-zones";
 
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 type SummaryRow = ProducedRow<typeof playerGameSummary>;
@@ -134,7 +134,7 @@ export function transformPlayerGames(inputs: PlayerGameInputs, day: DayContext):
   const look: Lookups = {
     offense: new Map(inputs.teamOffense.map((o) => [`${o.game_id}|${o.team_abbr}`, o])),
     zones: gameZones(inputs.playByPlay),
-    pbpTracking: trackEachGroup(inputs.playByPlay, (a) => a.game_id),
+    pbpTracking: trackingByGame(inputs.playByPlay),
     oddsByPlayer: groupBy(inputs.oddsProps, (r) => r.player_lookup),
     bpByPlayer: groupBy(inputs.bettingProsProps, (r) => r.player_lookup),
   };

@@ -1,6 +1,8 @@
 import type { ProducedRow } from "../../catalog/derive/row-type";
 import { tableView } from "../../catalog/derive/table-view";
 import { nbacPlayByPlay } from "../../catalog/tables/nbac-play-by-play";
+import { trackSource, type TrackedSource } from "../base/source-tracking";
+import { groupBy } from "./group-by";
 
 /**
  * The play-by-play columns the zone counts and source tracking use: the game summaries read these
@@ -28,6 +30,14 @@ export const zonePlays = tableView(nbacPlayByPlay, [
 ]);
 
 export type PlayByPlayRow = ProducedRow<typeof zonePlays>;
+
+/**
+ * Play-by-play source tracking per game, computed once: every row of a game (each player, each
+ * team) shares it, and hashing the game's actions again for each of them was most of a run's work.
+ */
+export function trackingByGame(actions: readonly PlayByPlayRow[]): ReadonlyMap<string, TrackedSource> {
+  return new Map([...groupBy(actions, (a) => a.game_id)].map(([game, rows]) => [game, trackSource(rows, null)]));
+}
 export type Zone = "paint" | "mid_range" | "three";
 
 /** DOMAIN §4.2: the paint is within 8 ft. */

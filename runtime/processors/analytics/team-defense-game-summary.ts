@@ -3,9 +3,9 @@ import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { teamDefenseGameSummary } from "../../catalog/tables/team-defense-game-summary";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult } from "../base/declared-inputs";
-import { trackEachGroup, trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
+import { trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
 import { rating } from "./formulas";
-import { gameZones, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
+import { gameZones, type GameZones, type PlayByPlayRow, trackingByGame, zonePlays } from "./shot-zones";
 
 type OffenseRow = ProducedRow<typeof teamOffenseGameSummary>;
 type DefenseRow = ProducedRow<typeof teamDefenseGameSummary>;
@@ -84,7 +84,7 @@ function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbpTracking: 
  */
 export function transformTeamDefense(inputs: TeamDefenseInputs, day: DayContext): ProcessorResult<DefenseRow> {
   const zones = gameZones(inputs.playByPlay);
-  const pbpTracking = trackEachGroup(inputs.playByPlay, (a) => a.game_id);
+  const pbpTracking = trackingByGame(inputs.playByPlay);
   const rows: Omit<DefenseRow, "data_hash">[] = [];
   const missing: string[] = [];
   for (const game of day.finalGames) {

@@ -5,10 +5,10 @@ import { nbacSchedule } from "../../catalog/tables/nbac-schedule";
 import { nbacTeamBoxscore } from "../../catalog/tables/nbac-team-boxscore";
 import { teamOffenseGameSummary } from "../../catalog/tables/team-offense-game-summary";
 import { readDeclared, type DayContext, type DeclaredInputsProcessor, type ProcessorResult, type ScheduleRow } from "../base/declared-inputs";
-import { trackEachGroup, trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
+import { trackSource, trackingColumns, type TrackedSource } from "../base/source-tracking";
 import { bdlAsPlayerLines, nbacAsPlayerLines, type PlayerLine } from "./bdl-lines";
 import { effectiveFieldGoal, overtimePeriods, pace, parseTeamMinutes, possessions, rating, teamMinutesFromPlayers, trueShooting } from "./formulas";
-import { gameZones, type GameZones, type PlayByPlayRow, zonePlays } from "./shot-zones";
+import { gameZones, type GameZones, type PlayByPlayRow, trackingByGame, zonePlays } from "./shot-zones";
 
 type PlayerRow = PlayerLine;
 type TeamBoxRow = ProducedRow<typeof nbacTeamBoxscore>;
@@ -195,7 +195,7 @@ export function transformTeamOffense(inputs: TeamOffenseInputs, day: DayContext)
     nbacLines: nbacAsPlayerLines(inputs.playerBoxscores),
     bdlLines: bdlAsPlayerLines(inputs.bdlBoxscores),
     zones: gameZones(inputs.playByPlay),
-    pbpTracking: trackEachGroup(inputs.playByPlay, (a) => a.game_id),
+    pbpTracking: trackingByGame(inputs.playByPlay),
   };
   const rows: Omit<OffenseRow, "data_hash">[] = [];
   const missing: string[] = [];

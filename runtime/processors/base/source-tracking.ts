@@ -19,21 +19,6 @@ export function trackSource(rows: readonly { readonly processed_at: string; read
   return { last_updated: lastUpdated, rows_found: rows.length, completeness_pct: completeness, hash };
 }
 
-/**
- * Tracking of each group of rows (say, each game's play-by-play), computed once per group: rows
- * of one game share it, and hashing a game's actions again for each of them was most of a run's work.
- */
-export function trackEachGroup<R extends { readonly processed_at: string; readonly data_hash: string }>(rows: readonly R[], groupOf: (row: R) => string): ReadonlyMap<string, TrackedSource> {
-  const groups = new Map<string, R[]>();
-  for (const row of rows) {
-    const key = groupOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return new Map([...groups].map(([key, group]) => [key, trackSource(group, null)]));
-}
-
 /** The four `<prefix>_*` columns of a tracked source. */
 export function trackingColumns<P extends string>(prefix: P, t: TrackedSource) {
   return {
