@@ -38,10 +38,10 @@ describe("source tracking", () => {
     expect(trackSource([], 2)).toEqual({ last_updated: null, rows_found: 0, completeness_pct: 0, hash: null });
   });
 
-  test("play-by-play tracked once per game gives each game what tracking its actions alone gives", () => {
+  test("play-by-play tracked once per game gives each game what tracking its actions alone gives, and a game without actions none", () => {
     const byGame = trackingByGame(rows);
-    expect([...byGame.keys()]).toEqual(["g1", "g2"]);
-    expect(byGame.get("g1")).toEqual({ last_updated: "2025-03-16T10:00:00.000Z", rows_found: 2, completeness_pct: null, hash: expectedHash(["aa", "bb"]) });
-    expect(byGame.get("g2")).toEqual(trackSource([rows[1]!], null));
+    expect(byGame("g1")).toEqual({ last_updated: "2025-03-16T10:00:00.000Z", rows_found: 2, completeness_pct: null, hash: expectedHash(["aa", "bb"]) });
+    expect(byGame("g2")).toEqual(trackSource([rows[1]!], null));
+    expect(byGame("g3")).toEqual({ last_updated: null, rows_found: 0, completeness_pct: null, hash: null });
   });
 });

@@ -32,7 +32,7 @@ interface Lookups {
   readonly offense: ReadonlyMap<string, OffenseRow>;
   readonly zones: GameZones;
   /** Play-by-play tracking per game: the same for every player of the game, so hashed once. */
-  readonly pbpTracking: ReadonlyMap<string, TrackedSource>;
+  readonly pbpTracking: (gameId: string) => TrackedSource;
   readonly oddsByPlayer: ReadonlyMap<string, OddsPropRow[]>;
   readonly bpByPlayer: ReadonlyMap<string, BettingProsPropRow[]>;
 }
@@ -111,7 +111,7 @@ function toRow(p: PlayerLine, game: ScheduleRow, own: OffenseRow, opp: OffenseRo
     ...trackingColumns("source_player_boxscores", trackSource(backup ? [] : [p], 1)),
     ...trackingColumns("source_team_offense", trackSource([own], 1)),
     ...trackingColumns("source_bdl_boxscores", trackSource(backup ? [p] : [], backup ? 1 : null)),
-    ...trackingColumns("source_play_by_play", look.pbpTracking.get(p.game_id) ?? trackSource([], null)),
+    ...trackingColumns("source_play_by_play", look.pbpTracking(p.game_id)),
     ...trackingColumns("source_props", trackSource([...odds, ...bp], null)),
     processed_at: day.processedAt,
     created_at: day.processedAt,

@@ -34,9 +34,12 @@ export type PlayByPlayRow = ProducedRow<typeof zonePlays>;
 /**
  * Play-by-play source tracking per game, computed once: every row of a game (each player, each
  * team) shares it, and hashing the game's actions again for each of them was most of a run's work.
+ * A game without actions gets the tracking of none.
  */
-export function trackingByGame(actions: readonly PlayByPlayRow[]): ReadonlyMap<string, TrackedSource> {
-  return new Map([...groupBy(actions, (a) => a.game_id)].map(([game, rows]) => [game, trackSource(rows, null)]));
+export function trackingByGame(actions: readonly PlayByPlayRow[]): (gameId: string) => TrackedSource {
+  const byGame = new Map([...groupBy(actions, (a) => a.game_id)].map(([game, rows]) => [game, trackSource(rows, null)]));
+  const none = trackSource([], null);
+  return (gameId) => byGame.get(gameId) ?? none;
 }
 export type Zone = "paint" | "mid_range" | "three";
 

@@ -23,7 +23,7 @@ function worseTier(a: string, b: string): string {
 
 const times = (value: number | null, factor: number): number | null => (value === null ? null : value * factor);
 
-function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbpTracking: ReadonlyMap<string, TrackedSource>, day: DayContext): Omit<DefenseRow, "data_hash"> {
+function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbpTracking: (gameId: string) => TrackedSource, day: DayContext): Omit<DefenseRow, "data_hash"> {
   const hasPbp = zones.games.has(own.game_id);
   const blocked = zones.blocks.get(`${own.game_id}|${own.team_abbr}`);
   const blocks = (n: number | undefined): number | null => (hasPbp ? (n ?? 0) : null);
@@ -72,7 +72,7 @@ function toRow(own: OffenseRow, opp: OffenseRow, zones: GameZones, pbpTracking: 
     data_quality_tier: worseTier(own.data_quality_tier, opp.data_quality_tier),
     quality_score: Math.min(own.quality_score, opp.quality_score),
     ...trackingColumns("source_team_offense", trackSource([own, opp], 2)),
-    ...trackingColumns("source_play_by_play", pbpTracking.get(own.game_id) ?? trackSource([], null)),
+    ...trackingColumns("source_play_by_play", pbpTracking(own.game_id)),
     processed_at: day.processedAt,
     created_at: day.processedAt,
   };

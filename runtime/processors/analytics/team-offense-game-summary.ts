@@ -27,7 +27,7 @@ interface Prepared {
   readonly bdlLines: readonly PlayerRow[];
   readonly zones: GameZones;
   /** Play-by-play tracking per game (both teams' rows share it). */
-  readonly pbpTracking: ReadonlyMap<string, TrackedSource>;
+  readonly pbpTracking: (gameId: string) => TrackedSource;
 }
 
 /** A team needs at least this many player lines before its totals are rebuilt from them (DOMAIN §3.3). */
@@ -178,7 +178,7 @@ function toRow(game: ScheduleRow, built: Built, opponent: Built | null, inputs: 
     ...trackingColumns("source_player_boxscores", trackSource(fromBdl ? [] : built.players, reconstructed && !fromBdl ? MIN_PLAYERS_FOR_RECONSTRUCTION : null)),
     ...trackingColumns("source_team_boxscore", trackSource(built.teamBox ? [built.teamBox] : [], 1)),
     ...trackingColumns("source_bdl_boxscores", trackSource(fromBdl ? built.players : [], fromBdl ? MIN_PLAYERS_FOR_RECONSTRUCTION : null)),
-    ...trackingColumns("source_play_by_play", inputs.pbpTracking.get(game.canonical_game_id) ?? trackSource([], null)),
+    ...trackingColumns("source_play_by_play", inputs.pbpTracking(game.canonical_game_id)),
     processed_at: day.processedAt,
     created_at: day.processedAt,
   };
